@@ -153,6 +153,26 @@ struct DeleteOutcome {
   size_t entities_removed = 0;
 };
 
+// Input of GraphStore::BulkLoad: entities are created as given (no name
+// resolution against each other or the store), edges refer to them by index.
+struct BulkEntity {
+  std::string name;
+  EntityType type = EntityType::kUnknown;
+  std::vector<std::string> aliases;
+};
+
+struct BulkEdge {
+  uint32_t subject = 0;  // Index into the entities passed to BulkLoad.
+  RelationType relation = RelationType::kFoundedBy;
+  uint32_t object = 0;  // Index into the entities passed to BulkLoad.
+};
+
+struct BulkLoadOutcome {
+  EntityId first_id = 0;  // entities[i] got id first_id + i.
+  uint64_t entities = 0;
+  uint64_t edges = 0;  // Distinct edges written (duplicates in the input collapse).
+};
+
 struct GraphStats {
   uint64_t entities = 0;
   uint64_t edges = 0;
@@ -179,6 +199,12 @@ class GraphStore {
   // Writes the article, its entities and its facts in one atomic batch.
   // The same id with the same text changes nothing (kUnchanged); the same id
   // with a different text replaces that article's facts (kReplaced).
+  // Each mention resolves to an existing entity when its name or an alias equals,
+  // after folding (case, diacritics, NFC, whitespace), a name or alias of that
+  // entity and the types are compatible (kUnknown matches any); otherwise a new
+  // entity is created. Aliases are unioned; canonical names are kept; names are
+  // never merged by prefix. A fact whose subject and object resolve to the same
+  // entity is skipped (not counted in facts_stored).
   // Returns INVALID_ARGUMENT for an empty id or a fact whose evidence names
   // another article.
   absl::StatusOr<IngestOutcome> AddArticle(const Article& article,
@@ -223,12 +249,21 @@ class GraphStore {
   absl::StatusOr<GraphStats> Stats() const;
 
   // Visits every entity, then every edge, in key order from one snapshot; the
-  // visitor returns false to stop early.
+  // visitor returns false to stop early. No lock is held while the visitor runs,
+  // so it may call the store (and see later writes there).
   absl::Status ForEachEntity(const std::function<bool(const Entity&)>& visit) const;
   absl::Status ForEachEdge(bool include_unconfirmed,
                            const std::function<bool(const Edge&)>& visit) const;
 
   absl::StatusOr<Entity> GetEntity(EntityId id) const;
+
+  // Loads a large generated graph fast: writes sorted SST files and ingests them
+  // atomically, then extends the in-memory index. Edges have no evidence and count
+  // as confirmed (confidence 1). Returns INVALID_ARGUMENT for an edge index out of
+  // range, an empty name or an unknown relation. Meant for generators and bulk
+  // imports; articles are ingested with AddArticle.
+  absl::StatusOr<BulkLoadOutcome> BulkLoad(const std::vector<BulkEntity>& entities,
+                                           const std::vector<BulkEdge>& edges);
 
  private:
   struct Rep;  // Owns the rocksdb::DB and its column family handles; see graph_store.cc.
