@@ -1,0 +1,1778 @@
+#include "extract/internal/analysis.h"
+
+#include <algorithm>
+#include <functional>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "graph/status_macros.h"
+
+namespace kg::extract::internal {
+
+using graph::EntityType;
+using graph::RelationType;
+
+Analyzer::Analyzer(std::unique_ptr<Lexicons> lex, std::unique_ptr<SentenceSplitter> splitter)
+    : lex_(std::move(lex)), splitter_(std::move(splitter)) {}
+Analyzer::~Analyzer() = default;
+
+absl::StatusOr<std::unique_ptr<Analyzer>> Analyzer::Create() {
+  KG_ASSIGN_OR_RETURN(std::unique_ptr<Lexicons> lex, Lexicons::Load());
+  KG_ASSIGN_OR_RETURN(std::unique_ptr<SentenceSplitter> splitter,
+                      SentenceSplitter::Create(lex->abbreviations));
+  return std::unique_ptr<Analyzer>(new Analyzer(std::move(lex), std::move(splitter)));
+}
+
+namespace {
+
+bool IsPunct(const Token& t, absl::string_view p) { return !t.word && t.lower == p; }
+
+bool IsSeparator(const Token& t) {
+  return !t.word && (t.lower == "," || t.lower == "-" || t.lower == "(");
+}
+
+bool IsQuote(const Token& t) { return !t.word && (t.lower == "\"" || t.lower == "'"); }
+
+// A domain-like name: "JD.com", "01.ai", "Udeer.AI".
+bool LooksLikeDomain(absl::string_view lower) {
+  size_t dot = lower.rfind('.');
+  if (dot == absl::string_view::npos || dot == 0) return false;
+  absl::string_view tld = lower.substr(dot + 1);
+  return tld == "com" || tld == "ai" || tld == "io" || tld == "net" || tld == "vn" || tld == "co" ||
+         tld == "org" || tld == "cn" || tld == "app" || tld == "tech";
+}
+
+bool TypeFits(EntityType type, EntityType want) {
+  return type == EntityType::kUnknown || type == want;
+}
+
+bool IsYear(const Token& t) {
+  if (!t.word || t.lower.size() != 4) return false;
+  for (char c : t.lower) {
+    if (c < '0' || c > '9') return false;
+  }
+  return t.lower[0] == '1' || t.lower[0] == '2';
+}
+
+bool IsNumber(const Token& t) {
+  if (!t.word || t.lower.empty() || t.lower[0] < '0' || t.lower[0] > '9') return false;
+  return true;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+// Mentions.
+
+void Analyzer::FindMentions(Document* doc, int si) const {
+  const Lexicons& lx = *lex_;
+  SentenceInfo& s = doc->sentences[si];
+  const std::vector<Token>& toks = s.tokens;
+  const int n = static_cast<int>(toks.size());
+  s.token_mention.assign(n, -1);
+
+  int letter_words = 0, caps_words = 0;
+  for (const Token& t : toks) {
+    if (t.word && !t.has_digit) {
+      ++letter_words;
+      if (t.all_caps) ++caps_words;
+    }
+  }
+  s.headline = letter_words >= 4 && caps_words * 10 >= letter_words * 7;
+  if (s.headline) return;
+
+  auto is_function_word = [&](int k) {
+    const std::string& w = toks[k].lower;
+    return lx.common.Contains(w) || lx.bridge.Contains(w) || lx.coord.Contains(w) ||
+           lx.filler.Contains(w) || lx.stop.Contains(w) || lx.genitive.Contains(w);
+  };
+
+  auto sentence_initial = [&](int i) {
+    for (int k = 0; k < i; ++k) {
+      if (toks[k].word) return false;
+    }
+    return true;
+  };
+
+  // Titles are never part of a name, and make the next name a person.
+  std::vector<bool> blocked(n, false), person_cue_before(n + 1, false);
+  for (int i = 0; i < n;) {
+    int m = lx.title.Match(toks, i);
+    if (m > 0) {
+      for (int k = i; k < i + m; ++k) blocked[k] = true;
+      // The name may follow the title after a few descriptive words ("kỹ sư thuật toán
+      // Zhou Chang"), but not after a function word ("CEO của Alibaba").
+      for (int k = i + m; k < n && k <= i + m + 3; ++k) {
+        if (!toks[k].cap && is_function_word(k)) break;
+        person_cue_before[k] = true;
+        if (toks[k].cap || !toks[k].word) break;
+      }
+      i += m;
+    } else {
+      ++i;
+    }
+  }
+
+  auto add_mention = [&](int b, int e, EntityType type, int strength) -> int {
+    Mention m;
+    m.sentence = si;
+    m.tb = b;
+    m.te = e;
+    m.begin = toks[b].begin;
+    m.end = toks[e - 1].end;
+    m.text = doc->norm.text.substr(m.begin, m.end - m.begin);
+    m.type = type;
+    m.strength = strength;
+    int idx = static_cast<int>(doc->mentions.size());
+    for (int k = b; k < e; ++k) s.token_mention[k] = idx;
+    doc->mentions.push_back(std::move(m));
+    return idx;
+  };
+
+  auto add_place = [&](int b, int e, int place_index) {
+    int idx = add_mention(b, e, EntityType::kPlace, 2);
+    Mention& m = doc->mentions[idx];
+    m.place_key = lx.place_info[place_index].key;
+    m.city = lx.place_info[place_index].city;
+  };
+
+  // Types a name run [b, e) from its own words and its context.
+  auto type_run = [&](int b, int e, EntityType* type, int* strength) {
+    *type = EntityType::kUnknown;
+    *strength = 0;
+    const Token& last = toks[e - 1];
+    if (lx.org_suffix.Contains(last.lower) && e - b >= 2) {
+      *type = EntityType::kOrganization;
+      *strength = 2;
+      return;
+    }
+    for (int k = b; k < e; ++k) {
+      if (LooksLikeDomain(toks[k].lower)) {
+        *type = EntityType::kOrganization;
+        *strength = 2;
+        return;
+      }
+    }
+    // "công ty tìm kiếm Sogou": an organisation noun, then a few lower-case words.
+    for (int k = b, steps = 0; k >= 1 && steps <= 4; --k, ++steps) {
+      int pm = lx.person_prefix.MatchEndingAt(toks, k);
+      int om = lx.org_prefix.MatchEndingAt(toks, k);
+      if (pm > 0 && (steps == 0 || person_cue_before[b])) {
+        *type = EntityType::kPerson;
+        *strength = 2;
+        return;
+      }
+      if (om > 0) {
+        *type = EntityType::kOrganization;
+        *strength = 2;
+        return;
+      }
+      const Token& t = toks[k - 1];
+      if (!t.word || t.cap || is_function_word(k - 1) || lx.triggers.Match(toks, k - 1) > 0) {
+        break;
+      }
+    }
+    bool plain = true;
+    for (int k = b; k < e; ++k) {
+      const Token& t = toks[k];
+      if (t.has_digit || t.has_upper_inside || t.all_caps ||
+          t.lower.find('.') != std::string::npos) {
+        plain = false;
+      }
+    }
+    bool has_surname = false;
+    for (int k = b; k < e; ++k) has_surname = has_surname || lx.surname.Contains(toks[k].lower);
+    // A title before a name marks a person, but "cựu Chủ tịch Baidu" names the
+    // company: one word after a title is a person only if it is a family name.
+    // Weak: "Giám đốc điều hành Nông Sản Xanh" names the company after the title.
+    if (person_cue_before[b] && (e - b >= 2 || has_surname)) {
+      *type = EntityType::kPerson;
+      *strength = 1;
+      return;
+    }
+    // "X, the electric scooter maker ...", "X, một công ty ...": an organisation.
+    if (e + 1 < n && IsPunct(toks[e], ",")) {
+      int k = e + 1;
+      bool det = k < n && (toks[k].lower == "the" || toks[k].lower == "a" ||
+                           toks[k].lower == "an" || toks[k].lower == "một");
+      if (det) ++k;
+      for (int steps = 0; k < n && steps <= (det ? 4 : 0); ++k, ++steps) {
+        if (lx.org_head.Match(toks, k) > 0) {
+          *type = EntityType::kOrganization;
+          *strength = 2;
+          return;
+        }
+        if (!toks[k].word || is_function_word(k)) break;
+      }
+    }
+    // "X, người ..." / "X, who ...": a person.
+    if (e + 1 < n && IsPunct(toks[e], ",") &&
+        (toks[e + 1].lower == "người" || toks[e + 1].lower == "who")) {
+      *type = EntityType::kPerson;
+      *strength = 2;
+      return;
+    }
+    int len = e - b;
+    if (plain && len >= 2 && len <= 4 && has_surname) {
+      *type = EntityType::kPerson;
+      *strength = 1;
+      return;
+    }
+    for (int k = b; k < e; ++k) {
+      if (toks[k].has_upper_inside || (toks[k].has_digit && !toks[k].all_caps)) {
+        *type = EntityType::kOrganization;
+        *strength = 1;
+        return;
+      }
+    }
+    if (len == 1 && lx.org_suffix.Contains(last.lower)) {
+      *type = EntityType::kUnknown;
+    }
+  };
+
+  // Adds the name run [b, e), splitting off places at its ends.
+  std::function<void(int, int)> add_run = [&](int b, int e) {
+    if (b >= e) return;
+    // Runs made only of words that are never entities ("AI", "CEO", "Big Tech").
+    {
+      int k = b;
+      while (k < e) {
+        int m = lx.non_entity.Match(toks, k);
+        if (m == 0 || k + m > e) break;
+        k += m;
+      }
+      if (k == e) return;
+    }
+    bool org_tail = lx.org_suffix.Contains(toks[e - 1].lower) && e - b >= 2;
+    // A place inside a run is split off ("Trung Quốc ByteDance", "Lazada Việt Nam"),
+    // unless the rest reads as a person's name ("Hoàng Đức Anh": Đức and Anh are also
+    // given names) or as a company's ("Sequoia Capital India").
+    auto person_like = [&](int from, int to) {
+      for (int k = from; k < to; ++k) {
+        if (lx.surname.Contains(toks[k].lower)) return true;
+      }
+      return false;
+    };
+    int pv = -1;
+    int pm = lx.places.Match(toks, b, &pv);
+    if (pm > 0 && b + pm <= e && toks[b].cap) {
+      if (b + pm == e) {
+        add_place(b, e, pv);
+        return;
+      }
+      if (!org_tail && pm > 1) {
+        add_place(b, b + pm, pv);
+        add_run(b + pm, e);
+        return;
+      }
+    }
+    for (int k = b + 1; k < e; ++k) {
+      int v = -1;
+      int m = lx.places.Match(toks, k, &v);
+      if (m > 0 && k + m == e && !org_tail && !lx.org_suffix.Contains(toks[k - 1].lower) && m > 1 &&
+          !person_like(b, k)) {
+        add_run(b, k);
+        add_place(k, e, v);
+        return;
+      }
+    }
+    EntityType type;
+    int strength;
+    type_run(b, e, &type, &strength);
+    add_mention(b, e, type, strength);
+  };
+
+  for (int i = 0; i < n; ++i) {
+    int tv = -1;
+    // "Ex-Meta", "Former Google engineer": the marker is not part of a name.
+    if (lx.triggers.Match(toks, i, &tv) > 0 && (lx.trigger_info[tv].flags & kFormer)) {
+      blocked[i] = true;
+    }
+  }
+  for (int i = 0; i < n;) {
+    const Token& t = toks[i];
+    if (blocked[i] || !t.word || !t.cap) {
+      ++i;
+      continue;
+    }
+    // Place names written with lower-case words or dots ("TP. Hồ Chí Minh",
+    // "Thung lũng Silicon").
+    {
+      int pv = -1;
+      int pm = lx.places.Match(toks, i, &pv);
+      bool mixed = false;
+      for (int k = i; k < i + pm; ++k) mixed = mixed || !(toks[k].word && toks[k].cap);
+      if (pm > 0 && mixed) {
+        add_place(i, i + pm, pv);
+        i += pm;
+        continue;
+      }
+    }
+    // "Đại học Bắc Kinh", "Viện Công nghệ Massachusetts": the prefix is in the name.
+    int im = lx.institution.Match(toks, i);
+    if (im > 0) {
+      int j = i + im;
+      while (j < n) {
+        const Token& u = toks[j];
+        if (u.word && u.cap && !blocked[j]) {
+          ++j;
+        } else if (u.word && !u.cap && j > i + im && toks[j - 1].cap && !is_function_word(j) &&
+                   j + 1 < n && toks[j + 1].word && toks[j + 1].cap) {
+          ++j;
+        } else if (u.word && !u.cap && j > i + im && toks[j - 1].cap && !is_function_word(j) &&
+                   !u.has_digit && j == i + im + 1) {
+          ++j;  // "Đại học" + one lower syllable is unusual; keep it only when a name follows.
+          if (!(j < n && toks[j].cap)) {
+            --j;
+            break;
+          }
+        } else {
+          break;
+        }
+      }
+      while (j > i + im && !toks[j - 1].cap) --j;
+      if (j > i + im) {
+        add_mention(i, j, EntityType::kOrganization, 2);
+        i = j;
+        continue;
+      }
+    }
+    int j = i;
+    while (j < n && toks[j].word && toks[j].cap && !blocked[j]) ++j;
+    if (j == i) {
+      ++i;
+      continue;
+    }
+    int b = i;
+    // Leading cue words are not part of the name: "Ông Xiaochuan", "Tập đoàn Alibaba".
+    while (b < j) {
+      int pm = lx.person_prefix.Match(toks, b);
+      int om = lx.org_prefix.Match(toks, b);
+      if (pm > 0 && b + pm < j) {
+        for (int k = b + pm; k <= b + pm && k < n; ++k) person_cue_before[k] = true;
+        b += pm;
+      } else if (om > 0 && b + om < j) {
+        b += om;
+      } else if (lx.common.Contains(toks[b].lower) && !lx.places.Match(toks, b)) {
+        ++b;
+      } else {
+        break;
+      }
+    }
+    // A lone capitalised cue word ("Startup này", "Ông nói") is not a name.
+    if (b < j && j - b == 1 &&
+        (lx.org_prefix.Match(toks, b) == 1 || lx.person_prefix.Match(toks, b) == 1 ||
+         lx.anaphora.Match(toks, b) > 0 || lx.title.Match(toks, b) == 1 ||
+         (sentence_initial(b) && lx.triggers.Match(toks, b) > 0))) {
+      b = j;
+    }
+    // A capitalised Vietnamese word opening the sentence is usually just the first word.
+    if (b < j && j - b == 1 && sentence_initial(b) && toks[b].viet &&
+        lx.places.Match(toks, b) == 0) {
+      b = j;
+    }
+    add_run(b, j);
+    i = j;
+  }
+
+  // Anaphora: "công ty này", "startup này", "ông", "the company", "he".
+  for (int i = 0; i < n;) {
+    if (s.token_mention[i] >= 0) {
+      ++i;
+      continue;
+    }
+    int kind = 0;
+    int m = lx.anaphora.Match(toks, i, &kind);
+    if (m == 0) {
+      ++i;
+      continue;
+    }
+    bool ok = true;
+    int after = i + m;
+    AnaphorKind ak = static_cast<AnaphorKind>(kind);
+    for (int k = i; k < after; ++k) {
+      if (s.token_mention[k] >= 0) ok = false;
+    }
+    // Followed by a name: a cue ("ông Wu", "công ty Sogou"), not an anaphor.
+    if (after < n && toks[after].word && toks[after].cap) ok = false;
+    if (ak == AnaphorKind::kPerson) {
+      if (toks[i].cap && !sentence_initial(i)) ok = false;
+    }
+    if (ak == AnaphorKind::kOrgBare) {
+      // "các công ty", "một công ty": generic, not an anaphor.
+      if (i > 0 && (toks[i - 1].lower == "các" || toks[i - 1].lower == "những" ||
+                    toks[i - 1].lower == "một" || toks[i - 1].lower == "nhiều" ||
+                    toks[i - 1].lower == "mỗi" || toks[i - 1].lower == "a" ||
+                    toks[i - 1].lower == "every")) {
+        ok = false;
+      }
+      // "công ty tìm kiếm Sogou": a cue for the name a few words on.
+      for (int k = after; ok && k < n && k <= after + 4; ++k) {
+        if (s.token_mention[k] >= 0) {
+          if (doc->mentions[s.token_mention[k]].type != EntityType::kPlace) ok = false;
+          break;
+        }
+        if (!toks[k].word || lx.filler.Contains(toks[k].lower) || lx.triggers.Match(toks, k) ||
+            lx.bridge.Contains(toks[k].lower)) {
+          break;
+        }
+      }
+      bool ascii = true;
+      for (char c : toks[i].lower) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+      bool clause_start = sentence_initial(i) ||
+                          (i > 0 && (IsPunct(toks[i - 1], ",") || IsQuote(toks[i - 1]) ||
+                                     toks[i - 1].lower == "biết" || toks[i - 1].lower == "rằng" ||
+                                     toks[i - 1].lower == "said" || toks[i - 1].lower == "that"));
+      bool object_slot = i > 0 && (toks[i - 1].lower == "rời" || toks[i - 1].lower == "khỏi" ||
+                                   toks[i - 1].lower == "tại" || toks[i - 1].lower == "bỏ" ||
+                                   toks[i - 1].lower == "cho" || toks[i - 1].lower == "của");
+      bool giant = toks[i].lower == "gã";
+      if (!ascii && !clause_start && !object_slot && !giant) ok = false;
+      // "VNG, công ty công nghệ ...": an appositive describing the name before it.
+      if (i >= 2 && IsPunct(toks[i - 1], ",") && s.token_mention[i - 2] >= 0 && after < n &&
+          toks[after].word && lx.filler.Match(toks, after) == 0 &&
+          lx.modality.Match(toks, after) == 0 && lx.triggers.Match(toks, after) == 0) {
+        ok = false;
+      }
+    }
+    if (!ok) {
+      i = after;
+      continue;
+    }
+    Mention mm;
+    mm.sentence = si;
+    mm.tb = i;
+    mm.te = after;
+    mm.begin = toks[i].begin;
+    mm.end = toks[after - 1].end;
+    mm.text = doc->norm.text.substr(mm.begin, mm.end - mm.begin);
+    mm.anaphor = true;
+    mm.anaphor_kind = ak;
+    mm.type = ak == AnaphorKind::kPerson ? EntityType::kPerson : EntityType::kOrganization;
+    int idx = static_cast<int>(doc->mentions.size());
+    for (int k = i; k < after; ++k) s.token_mention[k] = idx;
+    doc->mentions.push_back(std::move(mm));
+    i = after;
+  }
+
+  // Collect this sentence's mentions in token order, and their context flags.
+  for (int k = 0; k < n; ++k) {
+    int mi = s.token_mention[k];
+    if (mi >= 0 && (s.mentions.empty() || s.mentions.back() != mi)) s.mentions.push_back(mi);
+  }
+  for (size_t a = 0; a < s.mentions.size(); ++a) {
+    Mention& m = doc->mentions[s.mentions[a]];
+    if (m.tb > 0 && lx.genitive.Contains(toks[m.tb - 1].lower)) m.genitive = true;
+    // "Theo X, ..." / "According to X, ...": a source, not an actor.
+    for (int k = m.tb - 1; k >= 0 && k >= m.tb - 8; --k) {
+      if (IsPunct(toks[k], ",")) break;
+      if (lx.source.MatchEndingAt(toks, k + 1) > 0) {
+        m.source = true;
+        break;
+      }
+    }
+    // "Baichuan (A Hundred Rivers)", "Lý Ngạn Hoành (Robin Li)": one entity.
+    if (m.tb >= 2 && IsPunct(toks[m.tb - 1], "(") && m.te < n && IsPunct(toks[m.te], ")")) {
+      int prev = s.token_mention[m.tb - 2];
+      if (prev >= 0 && !m.anaphor && !doc->mentions[prev].anaphor &&
+          (doc->mentions[prev].type != EntityType::kPlace) == (m.type != EntityType::kPlace)) {
+        m.alias_of = prev;
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Entities: one per thing the article names, with its other names as aliases.
+
+void Analyzer::ResolveEntities(Document* doc) const {
+  const Lexicons& lx = *lex_;
+  std::vector<int> order;
+  for (int i = 0; i < static_cast<int>(doc->mentions.size()); ++i) {
+    if (!doc->mentions[i].anaphor) order.push_back(i);
+  }
+  auto ntok = [&](int i) { return doc->mentions[i].te - doc->mentions[i].tb; };
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    if (ntok(a) != ntok(b)) return ntok(a) > ntok(b);
+    return doc->mentions[a].text.size() > doc->mentions[b].text.size();
+  });
+
+  struct Cluster {
+    std::vector<int> mentions;
+    std::vector<std::string> tokens;  // Folded words of the fullest name.
+    std::string core;                 // Folded name without corporate suffixes.
+    std::string place_key;
+    bool person = false, org = false;
+  };
+  std::vector<Cluster> clusters;
+  absl::flat_hash_map<std::string, int> by_fold, by_core, by_place;
+
+  auto core_of = [&](const Mention& m) {
+    const SentenceInfo& s = doc->sentences[m.sentence];
+    int e = m.te;
+    while (e - m.tb > 1 && lx.corp_suffix.Contains(s.tokens[e - 1].lower)) --e;
+    std::string core = Fold(
+        doc->norm.text.substr(s.tokens[m.tb].begin, s.tokens[e - 1].end - s.tokens[m.tb].begin));
+    // "Udeer.AI" and "Udeer", "JD.com" and "JD".
+    if (e - m.tb == 1) {
+      absl::string_view lower = s.tokens[m.tb].lower;
+      size_t dot = lower.rfind('.');
+      if (dot != absl::string_view::npos && dot > 0 && LooksLikeDomain(lower)) {
+        core = Fold(lower.substr(0, dot));
+      }
+    }
+    return core;
+  };
+
+  std::vector<int> cluster_of(doc->mentions.size(), -1);
+  for (int mi : order) {
+    const Mention& m = doc->mentions[mi];
+    std::string fold = Fold(m.text);
+    int c = -1;
+    if (m.type == EntityType::kPlace) {
+      auto it = by_place.find(m.place_key);
+      if (it != by_place.end()) c = it->second;
+    } else {
+      auto it = by_fold.find(fold);
+      if (it != by_fold.end() && clusters[it->second].place_key.empty()) c = it->second;
+      std::string core = core_of(m);
+      if (c < 0 && m.type != EntityType::kPerson) {
+        auto ic = by_core.find(core);
+        if (ic != by_core.end() && !clusters[ic->second].person) c = ic->second;
+      }
+      bool person_like = m.type == EntityType::kPerson;
+      {
+        const SentenceInfo& s = doc->sentences[m.sentence];
+        for (int k = m.tb; k < m.te; ++k) {
+          if (lx.surname.Contains(s.tokens[k].lower)) person_like = true;
+        }
+      }
+      if (c < 0 && person_like) {
+        // A person named again with fewer words or in another order.
+        std::vector<std::string> words = absl::StrSplit(fold, ' ', absl::SkipEmpty());
+        int found = -1, hits = 0;
+        for (int k = 0; k < static_cast<int>(clusters.size()); ++k) {
+          const Cluster& cl = clusters[k];
+          if (!cl.person || cl.tokens.size() < words.size()) continue;
+          bool all = true;
+          for (const std::string& w : words) {
+            if (std::find(cl.tokens.begin(), cl.tokens.end(), w) == cl.tokens.end()) all = false;
+          }
+          if (all) {
+            found = k;
+            ++hits;
+          }
+        }
+        if (hits == 1) c = found;
+      }
+      if (c < 0 && m.type != EntityType::kOrganization && m.te - m.tb == 1) {
+        // "Aggarwal" after "Bhavish Aggarwal": a family name alone, if only one
+        // two- or three-word name that is not a company ends with it.
+        int found = -1, hits = 0;
+        for (int k = 0; k < static_cast<int>(clusters.size()); ++k) {
+          const Cluster& cl = clusters[k];
+          if (cl.org || !cl.place_key.empty() || cl.tokens.size() < 2 || cl.tokens.size() > 3) {
+            continue;
+          }
+          if (cl.tokens.back() == fold) {
+            found = k;
+            ++hits;
+          }
+        }
+        if (hits == 1) c = found;
+      }
+    }
+    if (c < 0) {
+      c = static_cast<int>(clusters.size());
+      Cluster cl;
+      cl.tokens = absl::StrSplit(fold, ' ', absl::SkipEmpty());
+      cl.core = core_of(m);
+      cl.place_key = m.place_key;
+      clusters.push_back(std::move(cl));
+      if (m.type == EntityType::kPlace) {
+        by_place[m.place_key] = c;
+      } else {
+        by_core.emplace(clusters[c].core, c);
+      }
+    }
+    Cluster& cl = clusters[c];
+    cl.mentions.push_back(mi);
+    if (m.type == EntityType::kPerson) cl.person = true;
+    if (m.type == EntityType::kOrganization) cl.org = true;
+    if (m.type != EntityType::kPlace) by_fold.emplace(fold, c);
+    cluster_of[mi] = c;
+  }
+
+  // Parenthesised aliases join their clusters.
+  std::vector<int> parent(clusters.size());
+  for (size_t i = 0; i < parent.size(); ++i) parent[i] = static_cast<int>(i);
+  std::function<int(int)> find = [&](int x) {
+    return parent[x] == x ? x : parent[x] = find(parent[x]);
+  };
+  for (size_t mi = 0; mi < doc->mentions.size(); ++mi) {
+    const Mention& m = doc->mentions[mi];
+    if (m.alias_of >= 0 && cluster_of[mi] >= 0 && cluster_of[m.alias_of] >= 0) {
+      int a = find(cluster_of[mi]), b = find(cluster_of[m.alias_of]);
+      if (a != b) parent[a] = b;
+    }
+  }
+
+  absl::flat_hash_map<int, int> entity_of_root;
+  for (size_t c = 0; c < clusters.size(); ++c) {
+    int root = find(static_cast<int>(c));
+    auto [it, inserted] = entity_of_root.emplace(root, static_cast<int>(doc->entities.size()));
+    if (inserted) doc->entities.emplace_back();
+    for (int mi : clusters[c].mentions) doc->mentions[mi].entity = it->second;
+  }
+
+  // Name, type and aliases of each entity.
+  std::vector<std::vector<int>> members(doc->entities.size());
+  for (size_t mi = 0; mi < doc->mentions.size(); ++mi) {
+    if (doc->mentions[mi].entity >= 0) members[doc->mentions[mi].entity].push_back(mi);
+  }
+  for (size_t e = 0; e < doc->entities.size(); ++e) {
+    EntityInfo& info = doc->entities[e];
+    int best = -1;
+    int votes[4][3] = {};
+    for (int mi : members[e]) {
+      const Mention& m = doc->mentions[mi];
+      auto shouting = [&](int x) {
+        const Mention& mm = doc->mentions[x];
+        const SentenceInfo& s = doc->sentences[mm.sentence];
+        for (int k = mm.tb; k < mm.te; ++k) {
+          if (!s.tokens[k].all_caps || s.tokens[k].lower.size() <= 3) return false;
+        }
+        return true;
+      };
+      if (best < 0 || (shouting(best) && !shouting(mi)) ||
+          (shouting(best) == shouting(mi) &&
+           (ntok(mi) > ntok(best) ||
+            (ntok(mi) == ntok(best) && m.text.size() > doc->mentions[best].text.size())))) {
+        best = mi;
+      }
+      votes[static_cast<int>(m.type)][m.strength]++;
+      if (m.type == EntityType::kPlace) {
+        info.place_key = m.place_key;
+        info.city = m.city;
+      }
+    }
+    info.count = static_cast<int>(members[e].size());
+    info.name = doc->mentions[best].text;
+    info.type = EntityType::kUnknown;
+    for (int strength = 2; strength >= 1 && info.type == EntityType::kUnknown; --strength) {
+      int top = 0;
+      for (int t = 1; t < 4; ++t) {
+        if (votes[t][strength] > top) {
+          top = votes[t][strength];
+          info.type = static_cast<EntityType>(t);
+        }
+      }
+    }
+    absl::flat_hash_set<std::string> seen = {Fold(info.name)};
+    for (int mi : members[e]) {
+      const std::string& text = doc->mentions[mi].text;
+      if (seen.insert(Fold(text)).second) info.aliases.push_back(text);
+    }
+    if (!info.place_key.empty()) {
+      auto it = lx.place_names_by_key.find(info.place_key);
+      if (it != lx.place_names_by_key.end()) {
+        for (const std::string& name : it->second) {
+          if (seen.insert(Fold(name)).second) info.aliases.push_back(name);
+        }
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Coreference: each anaphor takes the entity it most plausibly points back to.
+
+void Analyzer::ResolveAnaphora(Document* doc) const {
+  absl::flat_hash_map<int, int> seen_count;  // Entity -> named mentions so far.
+  struct Seen {
+    int mention;
+    int sentence;
+  };
+  std::vector<Seen> history;
+  for (int si = 0; si < static_cast<int>(doc->sentences.size()); ++si) {
+    const SentenceInfo& s = doc->sentences[si];
+    for (int mi : s.mentions) {
+      Mention& m = doc->mentions[mi];
+      if (!m.anaphor) {
+        if (m.entity >= 0) {
+          // Salience: every mention counts, and the subject of a full sentence (its
+          // first name, in a sentence that ends like one) counts more than a heading.
+          seen_count[m.entity]++;
+          const std::vector<Token>& toks = s.tokens;
+          bool full_sentence = !toks.empty() && !toks.back().word &&
+                               (toks.back().lower == "." || toks.back().lower == "?" ||
+                                toks.back().lower == "!" || toks.back().lower == "\"");
+          if (full_sentence && mi == s.mentions.front()) seen_count[m.entity] += 2;
+          history.push_back(Seen{mi, si});
+        }
+        continue;
+      }
+      auto entity_type = [&](int mention) {
+        int e = doc->mentions[mention].entity;
+        return e >= 0 ? doc->entities[e].type : EntityType::kUnknown;
+      };
+      int chosen = -1;
+      if (m.anaphor_kind == AnaphorKind::kPerson) {
+        for (auto it = history.rbegin(); it != history.rend(); ++it) {
+          if (entity_type(it->mention) == EntityType::kPerson) {
+            chosen = doc->mentions[it->mention].entity;
+            break;
+          }
+        }
+      } else if (m.anaphor_kind == AnaphorKind::kOrgDemonstrative) {
+        // "The startup ..." right after a sentence about X: X, the previous
+        // sentence's subject, if it is a company or an untyped name.
+        if (si > 0 && !doc->sentences[si - 1].mentions.empty()) {
+          int first = doc->sentences[si - 1].mentions.front();
+          const Mention& c = doc->mentions[first];
+          EntityType t = entity_type(first);
+          if (!c.anaphor && c.entity >= 0 && c.tb <= 1 &&
+              (t == EntityType::kOrganization || t == EntityType::kUnknown)) {
+            chosen = c.entity;
+          }
+        }
+        for (EntityType want : {EntityType::kOrganization, EntityType::kUnknown}) {
+          if (chosen >= 0) break;
+          for (auto it = history.rbegin(); it != history.rend(); ++it) {
+            if (want == EntityType::kUnknown && si - it->sentence > 2) break;
+            const Mention& c = doc->mentions[it->mention];
+            if (entity_type(it->mention) == want && !c.source) {
+              chosen = c.entity;
+              break;
+            }
+          }
+          if (chosen >= 0) break;
+        }
+      } else {
+        // Same sentence first: the nearest organisation that is not a possessor,
+        // else the nearest possessor ("rời công ty" after "... của Alibaba Cloud").
+        int nearest = -1, nearest_gen = -1;
+        for (auto it = history.rbegin(); it != history.rend() && it->sentence == si; ++it) {
+          const Mention& c = doc->mentions[it->mention];
+          if (entity_type(it->mention) != EntityType::kOrganization || c.source) continue;
+          if (!c.genitive && nearest < 0) nearest = c.entity;
+          if (c.genitive && nearest_gen < 0) nearest_gen = c.entity;
+        }
+        chosen = nearest >= 0 ? nearest : nearest_gen;
+        if (chosen < 0) {
+          // Otherwise the article's most talked-about organisation among recent ones.
+          // Otherwise the most mentioned organisation (or untyped name) of the last
+          // few sentences; typed organisations win ties.
+          int best = -1, best_score = 0;
+          for (auto it = history.rbegin(); it != history.rend(); ++it) {
+            if (si - it->sentence > 8) break;
+            const Mention& c = doc->mentions[it->mention];
+            EntityType t = entity_type(it->mention);
+            if ((t != EntityType::kOrganization && t != EntityType::kUnknown) || c.source) {
+              continue;
+            }
+            int score = 2 * seen_count[c.entity] + (t == EntityType::kOrganization ? 1 : 0);
+            if (score > best_score) {
+              best = c.entity;
+              best_score = score;
+            }
+          }
+          chosen = best;
+        }
+      }
+      m.entity = chosen;
+      if (chosen >= 0) m.type = doc->entities[chosen].type;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+
+Document Analyzer::Analyze(absl::string_view text) const {
+  Document doc;
+  doc.norm = Normalize(text);
+  std::vector<Sentence> spans = splitter_->Split(doc.norm.text);
+  doc.sentences.reserve(spans.size());
+  for (const Sentence& sp : spans) {
+    SentenceInfo s;
+    s.span = sp;
+    s.tokens =
+        Tokenize(absl::string_view(doc.norm.text).substr(sp.begin, sp.end - sp.begin), sp.begin);
+    doc.sentences.push_back(std::move(s));
+  }
+  // Tables: a short heading line naming a headquarters column, then rows that end
+  // with a place ("Rokid  Kính thông minh  Hàng Châu").
+  const Lexicons& lx = *lex_;
+  for (size_t si = 0; si < doc.sentences.size(); ++si) {
+    SentenceInfo& h = doc.sentences[si];
+    if (!h.span.line_start || h.tokens.size() > 12 || h.tokens.size() < 2) continue;
+    std::string folded = Fold(doc.norm.text.substr(h.span.begin, h.span.end - h.span.begin));
+    bool hq_heading = absl::StrContains(folded, "tru so") ||
+                      absl::StrContains(folded, "headquarters") ||
+                      absl::StrContains(absl::StrCat(" ", folded, " "), " hq ") ||
+                      absl::StrContains(folded, "thanh pho") || absl::StrContains(folded, " city");
+    if (!hq_heading) continue;
+    for (size_t r = si + 1; r < doc.sentences.size(); ++r) {
+      SentenceInfo& row = doc.sentences[r];
+      const std::vector<Token>& t = row.tokens;
+      if (!row.span.line_start || t.size() < 2 || t.size() > 16) break;
+      size_t end = t.size();
+      while (end > 0 && !t[end - 1].word) --end;
+      bool place_end = false;
+      for (size_t k = 0; k < end; ++k) {
+        int m = lx.places.Match(t, k);
+        if (m > 0 && k + m == end && k > 0) place_end = true;
+      }
+      if (!place_end || !t[0].cap) break;
+      row.table_row = true;
+    }
+  }
+  for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
+    if (doc.sentences[si].table_row) {
+      // Columns: name, business, place. The business column starts at the last
+      // capitalised word before the first lower-case one (or, if none, at the word
+      // before the place).
+      SentenceInfo& s = doc.sentences[si];
+      const std::vector<Token>& t = s.tokens;
+      int n = static_cast<int>(t.size());
+      s.token_mention.assign(n, -1);
+      int end = n;
+      while (end > 0 && !t[end - 1].word) --end;
+      int place_b = -1, pv = -1;
+      for (int k = 1; k < end; ++k) {
+        int v = -1;
+        int m = lx.places.Match(t, k, &v);
+        if (m > 0 && k + m == end) {
+          place_b = k;
+          pv = v;
+          break;
+        }
+      }
+      int name_e = -1;
+      // Cells separated by '|' or a tab are taken as they are.
+      for (int k = 0; k < place_b; ++k) {
+        if (IsPunct(t[k], "|")) {
+          name_e = k;
+          break;
+        }
+      }
+      if (name_e < 0) {
+        int first_lower = -1;
+        for (int k = 0; k < place_b; ++k) {
+          if (t[k].word && !t[k].cap) {
+            first_lower = k;
+            break;
+          }
+        }
+        name_e = first_lower > 0 ? first_lower - 1 : place_b - 1;
+        if (name_e <= 0) name_e = first_lower > 0 ? first_lower : place_b;
+      }
+      if (name_e > 0 && place_b > 0) {
+        auto add = [&](int b, int e, EntityType type) {
+          Mention m;
+          m.sentence = si;
+          m.tb = b;
+          m.te = e;
+          m.begin = t[b].begin;
+          m.end = t[e - 1].end;
+          m.text = doc.norm.text.substr(m.begin, m.end - m.begin);
+          m.type = type;
+          m.strength = type == EntityType::kPlace ? 2 : 1;
+          if (type == EntityType::kPlace) {
+            m.place_key = lx.place_info[pv].key;
+            m.city = lx.place_info[pv].city;
+          }
+          int idx = static_cast<int>(doc.mentions.size());
+          for (int k = b; k < e; ++k) s.token_mention[k] = idx;
+          s.mentions.push_back(idx);
+          doc.mentions.push_back(std::move(m));
+        };
+        add(0, name_e, EntityType::kOrganization);
+        add(place_b, end, EntityType::kPlace);
+        continue;
+      }
+      s.table_row = false;
+    }
+    FindMentions(&doc, si);
+  }
+  ResolveEntities(&doc);
+  ResolveAnaphora(&doc);
+  return doc;
+}
+
+// ---------------------------------------------------------------------------
+// Relation rules.
+
+namespace {
+
+struct Slot {
+  std::vector<int> mentions;
+  int begin = -1, end = -1;  // Token range covered by the group.
+  int penalty = 0;           // In hundredths of confidence.
+  bool fallback = false;
+};
+
+class SentenceRules {
+ public:
+  SentenceRules(const Lexicons& lx, const Document& doc, int si, std::vector<Fact>* out)
+      : lx_(lx),
+        doc_(doc),
+        si_(si),
+        s_(doc.sentences[si]),
+        t_(s_.tokens),
+        n_(static_cast<int>(t_.size())),
+        out_(out) {}
+
+  void Run();
+
+ private:
+  const Mention& M(int mi) const { return doc_.mentions[mi]; }
+  EntityType TypeOf(int mi) const {
+    const Mention& m = M(mi);
+    if (m.entity >= 0 && doc_.entities[m.entity].type != EntityType::kUnknown) {
+      return doc_.entities[m.entity].type;
+    }
+    return m.type;
+  }
+  bool IsCity(int mi) const {
+    const Mention& m = M(mi);
+    return m.type == EntityType::kPlace && m.city;
+  }
+  int MentionAt(int k) const { return k >= 0 && k < n_ ? s_.token_mention[k] : -1; }
+  bool Compatible(int a, int b) const {
+    EntityType ta = TypeOf(a), tb = TypeOf(b);
+    if ((ta == EntityType::kPlace) != (tb == EntityType::kPlace)) return false;
+    return ta == tb || ta == EntityType::kUnknown || tb == EntityType::kUnknown;
+  }
+
+  Slot LeftGroup(int pos, bool appositive) const;
+  Slot RightGroup(int pos, int max_gap) const;
+  void ExtendRight(Slot* slot) const;
+  Slot SentenceSubject(int before) const;
+  bool SubjectOmitted(int i) const;
+  int EnclosedAppositive(int close) const;
+  bool FinanceNear(int tb, int te) const;
+  bool HasTrigger(int b, int e) const {
+    for (int k = b; k < e; ++k) {
+      int v = -1;
+      if (lx_.triggers.Match(t_, k, &v) > 0 && !(lx_.trigger_info[v].flags & (kFormer | kNoun))) {
+        return true;
+      }
+    }
+    return false;
+  }
+  int FindBridge(int from, int limit, bool need_round, bool former) const;
+
+  void Emit(RelationType rel, const Slot& left, const Slot& right, bool left_is_subject,
+            const std::string& rule, int base, int trigger_begin, int trigger_end);
+  void AddFact(RelationType rel, int subject, int object, const std::string& rule, int conf, int lo,
+               int hi);
+  bool SlotFits(RelationType rel, bool subject, int mi) const;
+
+  void Generic(int i, int m, const Trigger& trig);
+  void Former(int i, int m, const Trigger& trig);
+  void Circum(int i, int m);
+  void InvestNoun(int i, int m, const Trigger& trig);
+  void Based(int i);
+  void Backed(int i);
+  void HqNoun(int i, int m, const Trigger& trig);
+  void HqAppositive(int i);
+  void TableRow();
+
+  const Lexicons& lx_;
+  const Document& doc_;
+  int si_;
+  const SentenceInfo& s_;
+  const std::vector<Token>& t_;
+  int n_;
+  std::vector<Fact>* out_;
+};
+
+Slot SentenceRules::LeftGroup(int pos, bool appositive) const {
+  Slot slot;
+  int k = pos - 1;
+  while (k >= 0 && MentionAt(k) < 0) {
+    int f = lx_.filler.MatchEndingAt(t_, k + 1);
+    if (f == 0) f = lx_.modality.MatchEndingAt(t_, k + 1);
+    if (f == 0 || k - f + 1 < 0) break;
+    k -= f;
+  }
+  int found = -1;
+  if (k >= 0 && MentionAt(k) >= 0) {
+    found = MentionAt(k);
+  } else if (appositive && k >= 1 && IsPunct(t_[k], ",") && EnclosedAppositive(k) >= 0) {
+    // "X, who founded Y in 2012, left ...", "X, người từng ..., cho biết".
+    found = EnclosedAppositive(k);
+    slot.penalty = 8;
+  } else if (appositive && k >= 0) {
+    slot.penalty = 8;
+    for (int kk = k; kk >= 0 && kk >= k - 14; --kk) {
+      if (lx_.stop.MatchEndingAt(t_, kk + 1) > 0) return slot;
+      if (IsPunct(t_[kk], ";") || IsPunct(t_[kk], ":") || IsPunct(t_[kk], ".")) return slot;
+      int mi = MentionAt(kk);
+      if (mi < 0) continue;
+      const Mention& m = M(mi);
+      // "..., có trụ sở tại Hà Nội, ...": a place after a locative word only says where.
+      if (m.type == EntityType::kPlace && m.tb > 0 &&
+          (t_[m.tb - 1].lower == "tại" || t_[m.tb - 1].lower == "ở" || t_[m.tb - 1].lower == "in" ||
+           t_[m.tb - 1].lower == "at")) {
+        kk = m.tb;
+        continue;
+      }
+      // "a Beijing-based startup": the place is a modifier inside the description.
+      if (m.te + 1 < n_ && IsPunct(t_[m.te], "-") && t_[m.te + 1].lower == "based") {
+        kk = m.tb;
+        continue;
+      }
+      // "X, <description>, <verb>" or "X là công ty ... <verb>".
+      if (m.te >= n_ || !(IsSeparator(t_[m.te]) || lx_.copula.Match(t_, m.te) > 0)) return slot;
+      found = mi;
+      // Inside an appositive ("Y, cựu kỹ sư X, đã ..."): the appositive describes
+      // the name before it, which is the one the verb is about.
+      int seg = m.tb;
+      while (seg > 0 && !IsSeparator(t_[seg - 1]) && !IsPunct(t_[seg - 1], ";")) --seg;
+      if (seg < m.tb && seg >= 2 && IsPunct(t_[seg - 1], ",") && MentionAt(seg - 2) >= 0 &&
+          IsPunct(t_[m.te], ",") && t_[seg].word && !t_[seg].cap && lx_.stop.Match(t_, seg) == 0 &&
+          lx_.source.Match(t_, seg) == 0 && lx_.filler.Match(t_, seg) == 0 &&
+          lx_.coord.Match(t_, seg) == 0 && lx_.person_prefix.Match(t_, seg) == 0 &&
+          !HasTrigger(seg, m.tb)) {
+        found = MentionAt(seg - 2);
+      }
+      break;
+    }
+  }
+  if (found < 0) return slot;
+  if (M(found).source) return Slot{};
+  slot.mentions.push_back(found);
+  slot.begin = M(found).tb;
+  slot.end = M(found).te;
+  // Coordination to the left: "A, B và C <verb>". The link next to the verb's
+  // argument must be a real conjunction; commas may follow it.
+  bool conj_seen = false;
+  int b = slot.begin;
+  while (true) {
+    int c = lx_.coord.MatchEndingAt(t_, b);
+    if (c == 0) break;
+    bool comma = c == 1 && IsPunct(t_[b - 1], ",");
+    if (comma && !conj_seen) break;
+    int prev = MentionAt(b - c - 1);
+    if (prev < 0 || M(prev).source || !Compatible(prev, found)) break;
+    if (!comma) conj_seen = true;
+    slot.mentions.insert(slot.mentions.begin(), prev);
+    b = M(prev).tb;
+  }
+  slot.begin = b;
+  return slot;
+}
+
+void SentenceRules::ExtendRight(Slot* slot) const {
+  int first = slot->mentions.front();
+  int e = slot->end;
+  while (e < n_) {
+    // Skip "có trụ sở tại <place>" between list items.
+    int tv = -1;
+    int tm = lx_.triggers.Match(t_, e, &tv);
+    if (tm > 0 && lx_.trigger_info[tv].relation == RelationType::kHqIn &&
+        !(lx_.trigger_info[tv].flags & kReverseHq) && MentionAt(e + tm) >= 0 &&
+        TypeOf(MentionAt(e + tm)) == EntityType::kPlace && TypeOf(first) != EntityType::kPlace) {
+      e = M(MentionAt(e + tm)).te;
+      continue;
+    }
+    int c = lx_.coord.Match(t_, e);
+    if (c == 0) break;
+    int next = e + c;
+    // ", cũng như X", ", và X".
+    if (c == 1 && IsPunct(t_[e], ",")) {
+      int c2 = lx_.coord.Match(t_, next);
+      if (c2 > 0 && !IsPunct(t_[next], ",")) next += c2;
+    }
+    int mi = MentionAt(next);
+    if (mi < 0 || !Compatible(mi, first) || M(mi).tb != next) break;
+    slot->mentions.push_back(mi);
+    e = M(mi).te;
+    slot->end = e;
+  }
+}
+
+Slot SentenceRules::RightGroup(int pos, int max_gap) const {
+  Slot slot;
+  int k = pos;
+  while (k < n_ && MentionAt(k) < 0) {
+    int f = lx_.filler.Match(t_, k);
+    if (f == 0) break;
+    k += f;
+  }
+  int gap = 0;
+  bool after_former = false;
+  while (k < n_) {
+    int here = MentionAt(k);
+    if (here >= 0) {
+      // "startup tại Đông Nam Á, bao gồm X": a place after a locative word only
+      // says where; keep looking for the name.
+      if (M(here).type == EntityType::kPlace && k > pos && t_[k - 1].word &&
+          (t_[k - 1].lower == "tại" || t_[k - 1].lower == "ở" || t_[k - 1].lower == "in")) {
+        k = M(here).te;
+        ++gap;
+        continue;
+      }
+      // "acquired UK-based Etergo": the "-based" name is a modifier.
+      int te = M(here).te;
+      if (te + 1 < n_ && IsPunct(t_[te], "-") &&
+          (t_[te + 1].lower == "based" || t_[te + 1].lower == "backed")) {
+        k = te + 2;
+        ++gap;
+        continue;
+      }
+      break;
+    }
+    const Token& t = t_[k];
+    // "founded by former Google researcher Chen Hao": the former employer is part of
+    // the description of the person.
+    {
+      int tv = -1;
+      int fm = lx_.triggers.Match(t_, k, &tv);
+      if (fm > 0 && (lx_.trigger_info[tv].flags & kFormer) && MentionAt(k + fm) >= 0) {
+        k = M(MentionAt(k + fm)).te;
+        ++gap;
+        after_former = true;  // "former OpenAI employees X": "employees" describes X.
+        continue;
+      }
+    }
+    if (!after_former && lx_.blocker.Match(t_, k) > 0) return slot;
+    // "các nhà đầu tư, bao gồm X": an explicit list marker resets the gap.
+    int im = lx_.introducer.Match(t_, k);
+    if (im > 0) {
+      k += im;
+      gap = 0;
+      continue;
+    }
+    if (IsQuote(t)) {
+      ++k;
+      continue;
+    }
+    if (IsPunct(t, ",") && k + 1 < n_ && lx_.introducer.Match(t_, k + 1) > 0) {
+      ++k;
+      continue;
+    }
+    // The head noun of a description ("các công ty khởi nghiệp X") is free.
+    int om = lx_.org_prefix.Match(t_, k);
+    if (om > 0) {
+      k += om;
+      continue;
+    }
+    if (!t.word && t.lower != "$" && t.lower != "%") return slot;
+    if ((lx_.triggers.Match(t_, k) > 0 && !(k > 0 && t_[k - 1].lower == "nhà")) ||
+        lx_.stop.Match(t_, k) > 0) {
+      return slot;
+    }
+    if (++gap > max_gap + 2) return slot;
+    ++k;
+  }
+  int mi = MentionAt(k);
+  if (mi < 0 || M(mi).source) return slot;
+  slot.mentions.push_back(mi);
+  slot.begin = M(mi).tb;
+  slot.end = M(mi).te;
+  if (gap > max_gap) return Slot{};
+  slot.penalty = gap > 2 ? 5 : 0;
+  ExtendRight(&slot);
+  return slot;
+}
+
+Slot SentenceRules::SentenceSubject(int before) const {
+  Slot slot;
+  for (int mi : s_.mentions) {
+    const Mention& m = M(mi);
+    if (m.tb >= before) break;
+    if (m.tb > 3 || m.source) break;
+    if (TypeOf(mi) == EntityType::kPlace) continue;
+    slot.mentions.push_back(mi);
+    slot.begin = m.tb;
+    slot.end = m.te;
+    slot.penalty = 15;
+    slot.fallback = true;
+    return slot;
+  }
+  return slot;
+}
+
+bool SentenceRules::FinanceNear(int tb, int te) const {
+  auto has = [&](const std::vector<Token>& toks, int skip_b, int skip_e) {
+    for (int k = 0; k < static_cast<int>(toks.size()); ++k) {
+      if (k >= skip_b && k < skip_e) continue;
+      if (lx_.finance.Match(toks, k) > 0) return true;
+    }
+    return false;
+  };
+  if (has(t_, tb, te)) return true;
+  return si_ > 0 && has(doc_.sentences[si_ - 1].tokens, -1, -1);
+}
+
+int SentenceRules::EnclosedAppositive(int close) const {
+  // The name before a comma-enclosed clause that ends at `close` and opens with a
+  // lower-case word that is not a conjunction.
+  for (int j = close - 1; j >= 1 && j >= close - 18; --j) {
+    const Token& t = t_[j];
+    if (IsPunct(t, ";") || IsPunct(t, ":") || IsPunct(t, ".")) return -1;
+    if (!IsPunct(t, ",")) continue;
+    if (j + 1 >= close || !t_[j + 1].word || t_[j + 1].cap) return -1;
+    if (lx_.coord.Match(t_, j + 1) > 0 || lx_.stop.Match(t_, j + 1) > 0 ||
+        lx_.source.Match(t_, j + 1) > 0) {
+      return -1;
+    }
+    int mi = MentionAt(j - 1);
+    if (mi < 0 || M(mi).source) return -1;
+    return mi;
+  }
+  return -1;
+}
+
+bool SentenceRules::SubjectOmitted(int i) const {
+  // "..., bằng cách mua cổ phần tại X", "... sau 7 năm làm việc tại X": a clause whose
+  // subject is the sentence's. A noun right before the verb ("những người từng...")
+  // is its own subject, so no fallback then.
+  int k0 = i - 1;
+  while (k0 >= 0 && MentionAt(k0) < 0) {
+    int f = lx_.filler.MatchEndingAt(t_, k0 + 1);
+    if (f == 0) break;
+    k0 -= f;
+  }
+  // "X có trụ sở ở Tokyo và đã rót vốn vào Y": a second verb phrase of X.
+  if (k0 >= 1 && (t_[k0].lower == "và" || t_[k0].lower == "and") && MentionAt(k0 - 1) >= 0 &&
+      M(MentionAt(k0 - 1)).type == EntityType::kPlace) {
+    return true;
+  }
+  for (int k = i - 1; k >= 0 && k >= i - 3; --k) {
+    if (lx_.stop.MatchEndingAt(t_, k + 1) > 0) return true;
+    if (t_[k].lower == "sau" || t_[k].lower == "after") return true;
+    if (!t_[k].word) return false;
+  }
+  return false;
+}
+
+int SentenceRules::FindBridge(int from, int limit, bool need_round, bool former) const {
+  bool round = !need_round;
+  for (int k = from; k < n_ && k < from + limit; ++k) {
+    const Token& t = t_[k];
+    if (!t.word && t.lower != "$" && t.lower != "%" && !IsQuote(t) &&
+        !(t.lower == "(" || t.lower == ")")) {
+      return -1;
+    }
+    if (lx_.round.Match(t_, k) > 0) round = true;
+    if (former && k > from && lx_.triggers.Match(t_, k) > 0) {
+      int tv = -1;
+      lx_.triggers.Match(t_, k, &tv);
+      if (lx_.trigger_info[tv].relation != RelationType::kAlumniOf) return -1;
+    }
+    int b = lx_.bridge.Match(t_, k);
+    if (b > 0 && round) {
+      if (former) {
+        const std::string& w = t.lower;
+        if (w != "tại" && w != "của" && w != "ở" && w != "at" && w != "of" && w != "cho" &&
+            w != "for" && w != "from") {
+          continue;
+        }
+      }
+      return k + b;
+    }
+  }
+  return -1;
+}
+
+bool SentenceRules::SlotFits(RelationType rel, bool subject, int mi) const {
+  EntityType t = TypeOf(mi);
+  const Mention& m = M(mi);
+  if (m.anaphor && m.entity < 0) return false;
+  switch (rel) {
+    case RelationType::kFoundedBy:
+      return subject ? TypeFits(t, EntityType::kOrganization) : TypeFits(t, EntityType::kPerson);
+    case RelationType::kInvestedIn:
+      return subject ? t != EntityType::kPlace : TypeFits(t, EntityType::kOrganization);
+    case RelationType::kAlumniOf:
+      return subject ? TypeFits(t, EntityType::kPerson) : TypeFits(t, EntityType::kOrganization);
+    case RelationType::kHqIn:
+      return subject ? TypeFits(t, EntityType::kOrganization) : IsCity(mi);
+  }
+  return false;
+}
+
+void SentenceRules::AddFact(RelationType rel, int subject, int object, const std::string& rule,
+                            int conf, int lo, int hi) {
+  if (!SlotFits(rel, true, subject) || !SlotFits(rel, false, object)) return;
+  const Mention& sm = M(subject);
+  const Mention& om = M(object);
+  if (sm.entity >= 0 && sm.entity == om.entity) return;
+  Fact f;
+  f.relation = rel;
+  f.subject = subject;
+  f.object = object;
+  f.sentence = si_;
+  f.rule = rule;
+  if (sm.anaphor) conf -= 5;
+  if (om.anaphor) conf -= 5;
+  f.confidence = std::max(5, std::min(conf, 99)) / 100.0f;
+  // Modality: negation or hedging between (and just before) the arguments.
+  int from = std::max(0, std::min(sm.tb, om.tb) - 4);
+  int to = std::min(n_, std::max(sm.te, om.te));
+  from = std::min(from, lo);
+  to = std::max(to, hi);
+  for (int k = from; k < to;) {
+    if (MentionAt(k) >= 0 && MentionAt(k) != -1 && k >= std::min(sm.tb, om.tb)) {
+      k = M(MentionAt(k)).te;
+      continue;
+    }
+    int v = -1;
+    int mm = lx_.modality.Match(t_, k, &v);
+    if (mm > 0) {
+      if (static_cast<Modality>(v) != Modality::kNotNegation) {
+        f.confirmed = false;
+        f.qualifiers["modality"] =
+            static_cast<Modality>(v) == Modality::kNegation ? "negated" : "hedged";
+      }
+      k += mm;
+    } else {
+      ++k;
+    }
+  }
+  // Qualifiers stated in the sentence: year, amount, round.
+  for (int k = 0; k < n_; ++k) {
+    if (IsYear(t_[k]) && !f.qualifiers.count("year") && k > 0 &&
+        (t_[k - 1].lower == "năm" || t_[k - 1].lower == "in" || t_[k - 1].lower == "/" ||
+         t_[k - 1].lower == "since")) {
+      f.qualifiers["year"] = t_[k].lower;
+    }
+    if (rel == RelationType::kInvestedIn && !f.qualifiers.count("amount")) {
+      int b = k;
+      bool dollar = IsPunct(t_[k], "$") && k + 1 < n_ && IsNumber(t_[k + 1]);
+      if (dollar || IsNumber(t_[k])) {
+        int e = dollar ? k + 2 : k + 1;
+        static const char* const kScale[] = {"tỷ",      "triệu",   "nghìn", "ngàn",
+                                             "million", "billion", "bn",    "m"};
+        static const char* const kCurrency[] = {"usd",  "đô",  "đồng", "ndt", "vnd",    "yuan",
+                                                "nhân", "eur", "euro", "$",   "dollars"};
+        for (const char* sc : kScale) {
+          if (e < n_ && t_[e].lower == sc) {
+            ++e;
+            break;
+          }
+        }
+        bool currency = dollar || absl::EndsWith(t_[k].lower, "bn");
+        for (const char* c : kCurrency) {
+          if (e < n_ && t_[e].lower == c) {
+            currency = true;
+            ++e;
+            if (t_[e - 1].lower == "nhân" && e + 1 < n_ && t_[e].lower == "dân") e += 2;
+            if (t_[e - 1].lower == "đô" && e < n_ && t_[e].lower == "la") ++e;
+            break;
+          }
+        }
+        if (currency) {
+          f.qualifiers["amount"] = doc_.norm.text.substr(t_[b].begin, t_[e - 1].end - t_[b].begin);
+        }
+      }
+    }
+    if (rel == RelationType::kInvestedIn && !f.qualifiers.count("round")) {
+      const std::string& w = t_[k].lower;
+      if ((w == "series" || w == "vòng") && k + 1 < n_ && t_[k + 1].word &&
+          t_[k + 1].all_caps == false && t_[k + 1].lower.size() == 1) {
+        f.qualifiers["round"] = absl::StrCat("Series ", absl::AsciiStrToUpper(t_[k + 1].lower));
+      } else if (w == "seed" || (w == "hạt" && k + 1 < n_ && t_[k + 1].lower == "giống")) {
+        f.qualifiers["round"] = "seed";
+      }
+    }
+  }
+  out_->push_back(std::move(f));
+}
+
+void SentenceRules::Emit(RelationType rel, const Slot& left, const Slot& right,
+                         bool left_is_subject, const std::string& rule, int base, int trigger_begin,
+                         int trigger_end) {
+  int conf = base - left.penalty - right.penalty;
+  for (int l : left.mentions) {
+    for (int r : right.mentions) {
+      if (left_is_subject) {
+        AddFact(rel, l, r, rule, conf, trigger_begin, trigger_end);
+      } else {
+        AddFact(rel, r, l, rule, conf, trigger_begin, trigger_end);
+      }
+    }
+  }
+}
+
+void SentenceRules::Generic(int i, int m, const Trigger& trig) {
+  RelationType rel = trig.relation;
+  std::string rule = absl::StrCat("verb:", trig.phrase);
+  int base = (trig.flags & kWeak) ? 78 : 90;
+  // "hỗ trợ" (support), "backed", "funded" mean investing only in a financial
+  // context: this sentence or the one before it speaks of money.
+  if ((trig.flags & kWeak) && rel == RelationType::kInvestedIn && !FinanceNear(i, i + m)) return;
+  if (trig.flags & kDepart) {
+    bool left_job = false;
+    for (int k = 0; k < n_; ++k) {
+      if (k >= i && k < i + m) continue;
+      if (lx_.depart.Match(t_, k) > 0) left_job = true;
+    }
+    if (!left_job) return;
+    rule = absl::StrCat("past-job:", trig.phrase);
+    base = 80;
+  }
+  Slot right;
+  if ((trig.flags & kRound) && !(trig.flags & kBridge)) {
+    // "X raised $50m in a round led by Y": Y invested in the sentence's subject.
+    if (i == 0 || lx_.round.MatchEndingAt(t_, i) == 0) return;
+    right = RightGroup(i + m, 2);
+    Slot subject = SentenceSubject(i);
+    if (right.mentions.empty() || subject.mentions.empty()) return;
+    Emit(rel, subject, right, trig.left_is_subject, absl::StrCat("round:", trig.phrase), 85, i,
+         i + m);
+    return;
+  }
+  if (trig.flags & kBridge) {
+    int after = FindBridge(i + m, 14, (trig.flags & kRound) != 0, false);
+    if (after < 0) return;
+    if ((trig.flags & kBy) && t_[after - 1].lower != "bởi" && t_[after - 1].lower != "by") {
+      return;
+    }
+    if ((trig.flags & kFrom) && t_[after - 1].lower != "từ" && t_[after - 1].lower != "from") {
+      return;
+    }
+    right = RightGroup(after, 4);
+    rule = absl::StrCat("bridge:", trig.phrase);
+  } else {
+    right = RightGroup(i + m, (trig.flags & kTight) ? 1 : 6);
+    // "bought Nvidia chips", "left Google headquarters": with a bare verb, a name
+    // followed by a common noun modifies that noun and is not the object.
+    if ((trig.flags & kTight) && !right.mentions.empty()) {
+      int e = right.end;
+      if (e < n_ && t_[e].word && !t_[e].cap && !t_[e].has_digit && MentionAt(e) < 0 &&
+          lx_.common.Match(t_, e) == 0 && lx_.filler.Match(t_, e) == 0 &&
+          lx_.bridge.Match(t_, e) == 0 && lx_.coord.Match(t_, e) == 0 &&
+          lx_.stop.Match(t_, e) == 0 && lx_.modality.Match(t_, e) == 0) {
+        return;
+      }
+    }
+  }
+  if (right.mentions.empty()) return;
+  Slot left = LeftGroup(i, true);
+  if (trig.flags & kNoun) {
+    rule = absl::StrCat("founder-noun:", trig.phrase);
+    // "X founder Y", "X's co-founder Y": the organisation comes first, right before
+    // the noun, and the founder follows it.
+    if (!left.mentions.empty() && TypeOf(left.mentions.back()) != EntityType::kPerson &&
+        left.end == i - (i > 0 && t_[i - 1].lower == "'s" ? 1 : 0) &&
+        TypeOf(right.mentions.front()) != EntityType::kOrganization) {
+      Emit(rel, left, right, true, rule, base, i, i + m);
+      return;
+    }
+    if (left.mentions.empty() && TypeOf(right.mentions.front()) != EntityType::kOrganization) {
+      // "X's chief executive and co-founder Y".
+      for (int k = i - 1; k >= 1 && k >= i - 5; --k) {
+        if (t_[k].lower == "'s" && MentionAt(k - 1) >= 0) {
+          Slot org;
+          org.mentions.push_back(MentionAt(k - 1));
+          Emit(rel, org, right, true, rule, base - 10, i, i + m);
+          return;
+        }
+        if (!t_[k].word) break;
+      }
+    }
+    if (left.mentions.empty()) {
+      // "nhà sáng lập X, Y", "người sáng lập X là Y": the founder follows.
+      int e = right.end;
+      if (e < n_ && (IsPunct(t_[e], ",") || lx_.copula.Match(t_, e) > 0)) {
+        int k = e + 1;
+        k += lx_.person_prefix.Match(t_, k);
+        if (MentionAt(k) >= 0) {
+          Slot person;
+          person.mentions.push_back(MentionAt(k));
+          Emit(rel, person, right, false, rule, base - 10, i, i + m);
+        }
+      }
+      return;
+    }
+  }
+  if (left.mentions.empty() && rel == RelationType::kHqIn && i == 0) {
+    // "Based in Hanoi, the startup Timo ...": the organisation follows the place.
+    int k = right.end;
+    if (k < n_ && IsPunct(t_[k], ",")) {
+      ++k;
+      while (k < n_ && k <= right.end + 5 && MentionAt(k) < 0 && t_[k].word && !t_[k].cap) ++k;
+      if (MentionAt(k) >= 0) {
+        Slot org;
+        org.mentions.push_back(MentionAt(k));
+        Emit(rel, org, right, true, rule, base - 10, i, i + m);
+      }
+    }
+    return;
+  }
+  if (left.mentions.empty()) {
+    if (!SubjectOmitted(i)) return;
+    left = SentenceSubject(i);
+    if (left.mentions.empty()) return;
+  }
+  Emit(rel, left, right, trig.left_is_subject, rule, base, i, i + m);
+}
+
+void SentenceRules::Former(int i, int m, const Trigger& trig) {
+  std::string rule = absl::StrCat("former:", trig.phrase);
+  bool needs_bridge = trig.phrase == "từng" || trig.phrase == "trước đây" ||
+                      trig.phrase == "previously" || trig.phrase == "formerly";
+  // "ex-Meta researcher", "cựu Google": the organisation right after the marker;
+  // otherwise the one after a bridge ("cựu giám đốc của X", "former executive at X").
+  int after = MentionAt(i + m) >= 0 ? -1 : FindBridge(i + m, 12, false, true);
+  Slot org;
+  if (after >= 0) {
+    org = RightGroup(after, 6);
+  } else if (!needs_bridge) {
+    org = RightGroup(i + m, 4);
+  }
+  if (org.mentions.empty()) return;
+  Slot person = LeftGroup(i, true);
+  if (person.mentions.empty() || TypeOf(person.mentions.front()) == EntityType::kOrganization) {
+    // "former Google engineer Jane Doe": the person follows.
+    int e = org.end;
+    int k = e;
+    while (k < n_ && k <= e + 3 && MentionAt(k) < 0 && (t_[k].word || IsPunct(t_[k], ","))) ++k;
+    int mi = MentionAt(k);
+    if (mi >= 0 && TypeFits(TypeOf(mi), EntityType::kPerson)) {
+      person = Slot{};
+      person.mentions.push_back(mi);
+      person.begin = M(mi).tb;
+      person.end = M(mi).te;
+      ExtendRight(&person);
+    } else if (SubjectOmitted(i)) {
+      person = SentenceSubject(i);
+    } else {
+      return;
+    }
+  }
+  if (person.mentions.empty()) return;
+  Emit(RelationType::kAlumniOf, person, org, true, rule, 85, i, i + m);
+}
+
+void SentenceRules::Circum(int i, int m) {
+  // "X do Y thành lập", "X được Y hậu thuẫn".
+  int k = i + m;
+  while (k < n_ && MentionAt(k) < 0 && k <= i + m + 2 && t_[k].word && !t_[k].cap) ++k;
+  int mi = MentionAt(k);
+  if (mi < 0) return;
+  Slot agent;
+  agent.mentions.push_back(mi);
+  agent.begin = M(mi).tb;
+  agent.end = M(mi).te;
+  ExtendRight(&agent);
+  int v = agent.end;
+  while (v < n_) {
+    int f = lx_.filler.Match(t_, v);
+    if (f == 0) break;
+    v += f;
+  }
+  int rel_value = 0;
+  int vm = lx_.circum_verbs.Match(t_, v, &rel_value);
+  if (vm == 0) return;
+  RelationType rel = static_cast<RelationType>(rel_value);
+  Slot patient = LeftGroup(i, true);
+  if (patient.mentions.empty() && rel == RelationType::kInvestedIn && i > 0 &&
+      lx_.round.MatchEndingAt(t_, i) > 0) {
+    // "X huy động 10 triệu USD trong vòng gọi vốn do Y dẫn dắt".
+    patient = SentenceSubject(i);
+  }
+  if (patient.mentions.empty()) return;
+  std::string rule = absl::StrCat("circum:", t_[i].lower, "...", t_[v].lower);
+  Emit(rel, patient, agent, rel == RelationType::kFoundedBy, rule, 85, i, v + vm);
+}
+
+void SentenceRules::InvestNoun(int i, int m, const Trigger& trig) {
+  // "khoản đầu tư của Y vào X", "investment by Y in X".
+  Slot investor = RightGroup(i + m, 1);
+  if (investor.mentions.empty()) return;
+  int k = investor.end;
+  int b = lx_.bridge.Match(t_, k);
+  if (b == 0 || (t_[k].lower != "vào" && t_[k].lower != "in" && t_[k].lower != "into")) return;
+  Slot company = RightGroup(k + b, 3);
+  if (company.mentions.empty()) return;
+  Emit(RelationType::kInvestedIn, investor, company, true,
+       absl::StrCat("invest-noun:", trig.phrase), 85, i, k);
+}
+
+void SentenceRules::Based(int i) {
+  // "<place>-based X", "X, a <place>-based startup".
+  if (i < 2 || !IsPunct(t_[i - 1], "-")) return;
+  int place = MentionAt(i - 2);
+  if (place < 0 || !IsCity(place)) return;
+  Slot org;
+  for (int k = i + 1; k < n_ && k <= i + 4; ++k) {
+    if (MentionAt(k) >= 0) {
+      org.mentions.push_back(MentionAt(k));
+      break;
+    }
+    if (!t_[k].word) break;
+  }
+  Slot city;
+  city.mentions.push_back(place);
+  if (org.mentions.empty() || TypeOf(org.mentions.front()) == EntityType::kPerson) {
+    int k = M(place).tb - 1;
+    if (k >= 0 && (t_[k].lower == "a" || t_[k].lower == "an" || t_[k].lower == "the")) --k;
+    if (k >= 1 && (IsPunct(t_[k], ",") || lx_.copula.Match(t_, k) > 0) && MentionAt(k - 1) >= 0) {
+      org = Slot{};
+      org.mentions.push_back(MentionAt(k - 1));
+    }
+  }
+  if (org.mentions.empty()) return;
+  Emit(RelationType::kHqIn, org, city, true, "based:-based", 85, i - 1, i + 1);
+}
+
+void SentenceRules::Backed(int i) {
+  // "SoftBank-backed Ola Electric", "a Sequoia-funded startup, Nestwise".
+  if (i < 2 || !IsPunct(t_[i - 1], "-")) return;
+  int investor = MentionAt(i - 2);
+  if (investor < 0) return;
+  Slot company;
+  for (int k = i + 1; k < n_ && k <= i + 4; ++k) {
+    if (MentionAt(k) >= 0) {
+      company.mentions.push_back(MentionAt(k));
+      break;
+    }
+    if (!t_[k].word) break;
+  }
+  if (company.mentions.empty()) return;
+  Slot inv;
+  inv.mentions.push_back(investor);
+  Emit(RelationType::kInvestedIn, inv, company, true, absl::StrCat("compound:-", t_[i].lower), 80,
+       i - 2, i + 1);
+}
+
+void SentenceRules::HqNoun(int i, int m, const Trigger& trig) {
+  // "Trụ sở chính của X đặt tại Y", "The headquarters of X are in Y".
+  Slot org = RightGroup(i + m, 2);
+  if (org.mentions.empty()) return;
+  for (int k = org.end; k < n_ && k <= org.end + 3; ++k) {
+    const std::string& w = t_[k].lower;
+    if (!t_[k].word) return;
+    if ((w == "tại" || w == "ở" || w == "in") && MentionAt(k + 1) >= 0) {
+      Slot city;
+      city.mentions.push_back(MentionAt(k + 1));
+      Emit(RelationType::kHqIn, org, city, true, absl::StrCat("hq-noun:", trig.phrase), 85, i,
+           k + 1);
+      return;
+    }
+  }
+}
+
+void SentenceRules::HqAppositive(int i) {
+  // "X, một công ty khởi nghiệp ở Hàng Châu", "X, a startup in Hangzhou".
+  const std::string& w = t_[i].lower;
+  if (w != "ở" && w != "tại" && w != "in") return;
+  int place = MentionAt(i + 1);
+  if (place < 0 || !IsCity(place) || M(place).tb != i + 1) return;
+  for (int j = i - 1; j >= 2 && j >= i - 7; --j) {
+    if (!t_[j].word) return;
+    const std::string& a = t_[j].lower;
+    if ((a == "một" || a == "a" || a == "an") && IsPunct(t_[j - 1], ",") &&
+        lx_.org_prefix.Match(t_, j + 1) > 0) {
+      int org = MentionAt(j - 2);
+      if (org < 0) return;
+      Slot o, c;
+      o.mentions.push_back(org);
+      c.mentions.push_back(place);
+      Emit(RelationType::kHqIn, o, c, true, "appositive:located", 75, j, i + 1);
+      return;
+    }
+  }
+}
+
+void SentenceRules::TableRow() {
+  if (s_.mentions.size() < 2) return;
+  Slot org, city;
+  org.mentions.push_back(s_.mentions.front());
+  city.mentions.push_back(s_.mentions.back());
+  Emit(RelationType::kHqIn, org, city, true, "table:headquarters", 80, 0, 0);
+}
+
+void SentenceRules::Run() {
+  if (s_.headline) return;
+  if (s_.table_row) {
+    TableRow();
+    return;
+  }
+  for (int i = 0; i < n_;) {
+    if (t_[i].lower == "based") Based(i);
+    if (t_[i].lower == "backed" || t_[i].lower == "funded") Backed(i);
+    HqAppositive(i);
+    int tv = -1;
+    int m = lx_.triggers.Match(t_, i, &tv);
+    if (m == 0) {
+      ++i;
+      continue;
+    }
+    // "SoftBank-backed X" was read as a compound above, not as the verb.
+    if (i >= 1 && IsPunct(t_[i - 1], "-") &&
+        (t_[i].lower == "backed" || t_[i].lower == "funded" || t_[i].lower == "based")) {
+      i += m;
+      continue;
+    }
+    // A trigger inside a name ("Founder Fund") is part of the name.
+    bool in_mention = false;
+    for (int k = i; k < i + m; ++k) {
+      if (MentionAt(k) >= 0 && !M(MentionAt(k)).anaphor) in_mention = true;
+    }
+    if (in_mention) {
+      ++i;
+      continue;
+    }
+    const Trigger& trig = lx_.trigger_info[tv];
+    // "nhà đầu tư" (investor) is a noun made from the verb, not the verb.
+    if (i > 0 && t_[i - 1].lower == "nhà" && !(trig.flags & kNoun)) {
+      i += m;
+      continue;
+    }
+    if (trig.flags & kHqNoun) {
+      HqNoun(i, m, trig);
+    } else if (trig.flags & kCircum) {
+      Circum(i, m);
+    } else if (trig.flags & kFormer) {
+      Former(i, m, trig);
+    } else if (trig.flags & kInvestNoun) {
+      InvestNoun(i, m, trig);
+    } else {
+      Generic(i, m, trig);
+    }
+    i += m;
+  }
+}
+
+}  // namespace
+
+std::vector<Fact> Analyzer::FindFacts(const Document& doc) const {
+  std::vector<Fact> facts;
+  for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
+    SentenceRules rules(*lex_, doc, si, &facts);
+    rules.Run();
+  }
+  // One fact per (subject, relation, object, sentence): the most confident one.
+  std::vector<Fact> out;
+  absl::flat_hash_map<std::string, size_t> index;
+  for (Fact& f : facts) {
+    const Mention& s = doc.mentions[f.subject];
+    const Mention& o = doc.mentions[f.object];
+    std::string key =
+        absl::StrCat(s.entity, "/", static_cast<int>(f.relation), "/", o.entity, "/", f.sentence);
+    auto it = index.find(key);
+    if (it == index.end()) {
+      index.emplace(key, out.size());
+      out.push_back(std::move(f));
+    } else if (out[it->second].confidence < f.confidence ||
+               (!out[it->second].confirmed && f.confirmed)) {
+      out[it->second] = std::move(f);
+    }
+  }
+  return out;
+}
+
+}  // namespace kg::extract::internal

@@ -1,0 +1,102 @@
+// extract/internal/analysis.h: one article's sentences, mentions, entities and
+// coreference, and the relation rules that run over them. Private to extract/.
+#ifndef KG_EXTRACT_INTERNAL_ANALYSIS_H_
+#define KG_EXTRACT_INTERNAL_ANALYSIS_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "extract/internal/lexicon.h"
+#include "extract/internal/text.h"
+#include "graph/model.h"
+
+namespace kg::extract::internal {
+
+struct Mention {
+  int sentence = 0;
+  int tb = 0, te = 0;           // Token range [tb, te) in its sentence.
+  uint32_t begin = 0, end = 0;  // Byte span in the normalised text.
+  std::string text;             // As written (normalised).
+  graph::EntityType type = graph::EntityType::kUnknown;
+  int strength = 0;  // How sure the type is: 0 no cue, 1 a weak cue, 2 a strong cue.
+  bool anaphor = false;
+  AnaphorKind anaphor_kind = AnaphorKind::kOrgBare;
+  bool city = false;      // A place an organisation can be based in (not a country).
+  std::string place_key;  // For places: the key shared by all names of the place.
+  int alias_of = -1;      // Mention this one is a parenthesised alias of.
+  bool genitive = false;  // Possessor: "của X", "of X".
+  bool source = false;    // Named as a source: "Theo X, ...".
+  int entity = -1;        // Index into Document::entities, -1 if unresolved.
+};
+
+struct SentenceInfo {
+  Sentence span;
+  std::vector<Token> tokens;
+  std::vector<int> token_mention;  // Mention index covering each token, or -1.
+  std::vector<int> mentions;       // Mention indices in text order.
+  bool headline = false;           // An all-capitals heading.
+  bool table_row = false;          // A row under a table heading about headquarters.
+};
+
+struct EntityInfo {
+  std::string name;  // The fullest name the article uses.
+  graph::EntityType type = graph::EntityType::kUnknown;
+  std::vector<std::string> aliases;  // Other names, `name` excluded.
+  std::string place_key;
+  bool city = false;
+  int count = 0;  // Named mentions in the article.
+};
+
+struct Document {
+  NormalizedText norm;
+  std::vector<SentenceInfo> sentences;
+  std::vector<Mention> mentions;
+  std::vector<EntityInfo> entities;
+};
+
+struct Fact {
+  graph::RelationType relation = graph::RelationType::kFoundedBy;
+  int subject = -1;  // Mention indices.
+  int object = -1;
+  int sentence = -1;
+  std::string rule;
+  float confidence = 0.0f;
+  bool confirmed = true;
+  std::map<std::string, std::string> qualifiers;
+};
+
+// Analyzer runs the whole pipeline over one article. Immutable after Create, so
+// Analyze and FindFacts may run concurrently.
+class Analyzer {
+ public:
+  // Returns INTERNAL if a lexicon is malformed or ICU fails to initialise.
+  static absl::StatusOr<std::unique_ptr<Analyzer>> Create();
+  ~Analyzer();
+
+  // Normalises, splits and finds mentions, entities and coreference.
+  // REQUIRES: ValidateUtf8(text).ok().
+  Document Analyze(absl::string_view text) const;
+
+  // The relations stated in the analysed article, confirmed or not, deduplicated
+  // per sentence.
+  std::vector<Fact> FindFacts(const Document& doc) const;
+
+  const Lexicons& lexicons() const { return *lex_; }
+
+ private:
+  Analyzer(std::unique_ptr<Lexicons> lex, std::unique_ptr<SentenceSplitter> splitter);
+  void FindMentions(Document* doc, int sentence) const;
+  void ResolveEntities(Document* doc) const;
+  void ResolveAnaphora(Document* doc) const;
+
+  std::unique_ptr<Lexicons> lex_;
+  std::unique_ptr<SentenceSplitter> splitter_;
+};
+
+}  // namespace kg::extract::internal
+
+#endif  // KG_EXTRACT_INTERNAL_ANALYSIS_H_

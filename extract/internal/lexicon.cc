@@ -1,0 +1,224 @@
+#include "extract/internal/lexicon.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "extract/internal/embedded_lexicons.h"
+
+namespace kg::extract::internal {
+
+void PhraseTable::Add(absl::string_view phrase, int value) {
+  std::vector<Token> toks = Tokenize(phrase);
+  if (toks.empty()) return;
+  Entry entry;
+  for (const Token& t : toks) entry.tokens.push_back(t.lower);
+  phrases_.insert(absl::StrJoin(entry.tokens, " "));
+  entry.value = value;
+  auto sorter = [](const Entry& a, const Entry& b) { return a.tokens.size() > b.tokens.size(); };
+  auto& f = by_first_[entry.tokens.front()];
+  f.push_back(entry);
+  std::stable_sort(f.begin(), f.end(), sorter);
+  auto& l = by_last_[entry.tokens.back()];
+  l.push_back(std::move(entry));
+  std::stable_sort(l.begin(), l.end(), sorter);
+}
+
+int PhraseTable::Match(const std::vector<Token>& tokens, size_t i, int* value) const {
+  if (i >= tokens.size()) return 0;
+  auto it = by_first_.find(tokens[i].lower);
+  if (it == by_first_.end()) return 0;
+  for (const Entry& e : it->second) {
+    if (i + e.tokens.size() > tokens.size()) continue;
+    bool ok = true;
+    for (size_t k = 1; k < e.tokens.size(); ++k) {
+      if (tokens[i + k].lower != e.tokens[k]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) {
+      if (value != nullptr) *value = e.value;
+      return static_cast<int>(e.tokens.size());
+    }
+  }
+  return 0;
+}
+
+int PhraseTable::MatchEndingAt(const std::vector<Token>& tokens, size_t end, int* value) const {
+  if (end == 0 || end > tokens.size()) return 0;
+  auto it = by_last_.find(tokens[end - 1].lower);
+  if (it == by_last_.end()) return 0;
+  for (const Entry& e : it->second) {
+    if (e.tokens.size() > end) continue;
+    size_t start = end - e.tokens.size();
+    bool ok = true;
+    for (size_t k = 0; k + 1 < e.tokens.size(); ++k) {
+      if (tokens[start + k].lower != e.tokens[k]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) {
+      if (value != nullptr) *value = e.value;
+      return static_cast<int>(e.tokens.size());
+    }
+  }
+  return 0;
+}
+
+bool PhraseTable::Contains(absl::string_view lower_phrase) const {
+  return phrases_.contains(lower_phrase);
+}
+
+namespace {
+
+struct Line {
+  int number;
+  std::vector<std::string> fields;
+};
+
+std::vector<Line> ParseTsv(absl::string_view data) {
+  std::vector<Line> lines;
+  int number = 0;
+  for (absl::string_view raw : absl::StrSplit(data, '\n')) {
+    ++number;
+    absl::string_view line = absl::StripTrailingAsciiWhitespace(raw);
+    if (line.empty() || line[0] == '#') continue;
+    Line l;
+    l.number = number;
+    for (absl::string_view f : absl::StrSplit(line, '\t')) l.fields.emplace_back(f);
+    lines.push_back(std::move(l));
+  }
+  return lines;
+}
+
+absl::Status Malformed(absl::string_view file, int line, absl::string_view why) {
+  return absl::InternalError(
+      absl::StrFormat("lexicon %s.tsv line %d is malformed: %s", file, line, why));
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<Lexicons>> Lexicons::Load() {
+  auto lex = std::make_unique<Lexicons>();
+  size_t count = 0;
+  const EmbeddedLexicon* files = EmbeddedLexicons(&count);
+  absl::flat_hash_map<std::string, PhraseTable*> cue_tables = {
+      {"org_prefix", &lex->org_prefix},
+      {"org_suffix", &lex->org_suffix},
+      {"org_head", &lex->org_head},
+      {"corp_suffix", &lex->corp_suffix},
+      {"institution", &lex->institution},
+      {"person_prefix", &lex->person_prefix},
+      {"title", &lex->title},
+      {"surname", &lex->surname},
+      {"non_entity", &lex->non_entity},
+      {"common", &lex->common}};
+  absl::flat_hash_map<std::string, PhraseTable*> word_tables = {
+      {"filler", &lex->filler}, {"bridge", &lex->bridge},
+      {"round", &lex->round},   {"introducer", &lex->introducer},
+      {"coord", &lex->coord},   {"blocker", &lex->blocker},
+      {"stop", &lex->stop},     {"depart", &lex->depart},
+      {"source", &lex->source}, {"genitive", &lex->genitive},
+      {"copula", &lex->copula}, {"finance", &lex->finance}};
+  bool seen_places = false, seen_triggers = false;
+  for (size_t f = 0; f < count; ++f) {
+    absl::string_view name = files[f].name;
+    std::vector<Line> lines = ParseTsv(absl::string_view(files[f].data, files[f].size));
+    if (name == "places") {
+      seen_places = true;
+      for (const Line& l : lines) {
+        if (l.fields.size() < 3) return Malformed(name, l.number, "want surface, key, kind");
+        Place p{l.fields[0], l.fields[1], l.fields[2] == "city" || l.fields[2] == "region"};
+        lex->places.Add(p.surface, static_cast<int>(lex->place_info.size()));
+        lex->place_names_by_key[p.key].push_back(p.surface);
+        lex->place_info.push_back(std::move(p));
+      }
+    } else if (name == "cues" || name == "words") {
+      auto& tables = name == "cues" ? cue_tables : word_tables;
+      for (const Line& l : lines) {
+        if (l.fields.size() < 2) return Malformed(name, l.number, "want phrase, kind");
+        auto it = tables.find(l.fields[1]);
+        if (it == tables.end()) return Malformed(name, l.number, "unknown kind " + l.fields[1]);
+        it->second->Add(l.fields[0], 0);
+      }
+    } else if (name == "anaphora") {
+      for (const Line& l : lines) {
+        if (l.fields.size() < 3) return Malformed(name, l.number, "want phrase, kind, form");
+        AnaphorKind kind = l.fields[1] == "person"          ? AnaphorKind::kPerson
+                           : l.fields[2] == "demonstrative" ? AnaphorKind::kOrgDemonstrative
+                                                            : AnaphorKind::kOrgBare;
+        lex->anaphora.Add(l.fields[0], static_cast<int>(kind));
+      }
+    } else if (name == "modality") {
+      for (const Line& l : lines) {
+        if (l.fields.size() < 2) return Malformed(name, l.number, "want phrase, kind");
+        Modality m = l.fields[1] == "negation" ? Modality::kNegation
+                     : l.fields[1] == "hedge"  ? Modality::kHedge
+                                               : Modality::kNotNegation;
+        lex->modality.Add(l.fields[0], static_cast<int>(m));
+      }
+    } else if (name == "abbreviations") {
+      for (const Line& l : lines) lex->abbreviations.insert(l.fields[0]);
+    } else if (name == "triggers") {
+      seen_triggers = true;
+      for (const Line& l : lines) {
+        if (l.fields.size() < 4)
+          return Malformed(name, l.number, "want phrase, relation, left, flags");
+        Trigger t;
+        t.phrase = l.fields[0];
+        if (l.fields[1] != "-") {
+          std::optional<graph::RelationType> rel = graph::ParseRelationName(l.fields[1]);
+          if (!rel) return Malformed(name, l.number, "unknown relation " + l.fields[1]);
+          t.relation = *rel;
+        }
+        t.left_is_subject = l.fields[2] != "object";
+        static const std::pair<const char*, uint32_t> kFlags[] = {{"weak", kWeak},
+                                                                  {"bridge", kBridge},
+                                                                  {"round", kRound},
+                                                                  {"noun", kNoun},
+                                                                  {"former", kFormer},
+                                                                  {"depart", kDepart},
+                                                                  {"tight", kTight},
+                                                                  {"circum", kCircum},
+                                                                  {"invest_noun", kInvestNoun},
+                                                                  {"reverse_hq", kReverseHq},
+                                                                  {"hq_noun", kHqNoun},
+                                                                  {"by", kBy},
+                                                                  {"from", kFrom}};
+        bool circum_verb = false;
+        for (absl::string_view flag : absl::StrSplit(l.fields[3], ',')) {
+          if (flag == "-") continue;
+          if (flag == "circum_verb") {
+            circum_verb = true;
+            continue;
+          }
+          bool known = false;
+          for (const auto& [fname, bit] : kFlags) {
+            if (flag == fname) {
+              t.flags |= bit;
+              known = true;
+            }
+          }
+          if (!known) return Malformed(name, l.number, "unknown flag " + std::string(flag));
+        }
+        if (circum_verb) {
+          lex->circum_verbs.Add(t.phrase, static_cast<int>(t.relation));
+        } else {
+          lex->triggers.Add(t.phrase, static_cast<int>(lex->trigger_info.size()));
+          lex->trigger_info.push_back(std::move(t));
+        }
+      }
+    }
+  }
+  if (!seen_places || !seen_triggers) {
+    return absl::InternalError("lexicons places.tsv and triggers.tsv are not embedded");
+  }
+  return lex;
+}
+
+}  // namespace kg::extract::internal

@@ -1,0 +1,97 @@
+// extract/internal/lexicon.h: the cue words, places, triggers and function words the
+// rules use, parsed from the data files embedded at build time. Private to extract/.
+#ifndef KG_EXTRACT_INTERNAL_LEXICON_H_
+#define KG_EXTRACT_INTERNAL_LEXICON_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "extract/internal/text.h"
+#include "graph/model.h"
+
+namespace kg::extract::internal {
+
+// A set of phrases, each a sequence of lower-case tokens, matched against tokens.
+class PhraseTable {
+ public:
+  void Add(absl::string_view phrase, int value);
+  // Length in tokens of the longest phrase that starts at tokens[i] (0 if none);
+  // its value goes to *value when value is not null.
+  int Match(const std::vector<Token>& tokens, size_t i, int* value = nullptr) const;
+  // Like Match, but ending at tokens[end - 1].
+  int MatchEndingAt(const std::vector<Token>& tokens, size_t end, int* value = nullptr) const;
+  bool Contains(absl::string_view lower_phrase) const;
+
+ private:
+  struct Entry {
+    std::vector<std::string> tokens;
+    int value;
+  };
+  absl::flat_hash_map<std::string, std::vector<Entry>> by_first_;
+  absl::flat_hash_map<std::string, std::vector<Entry>> by_last_;
+  absl::flat_hash_set<std::string> phrases_;
+};
+
+enum TriggerFlag : uint32_t {
+  kWeak = 1 << 0,
+  kBridge = 1 << 1,
+  kRound = 1 << 2,
+  kNoun = 1 << 3,
+  kFormer = 1 << 4,
+  kDepart = 1 << 5,
+  kTight = 1 << 6,
+  kCircum = 1 << 7,
+  kInvestNoun = 1 << 8,
+  kReverseHq = 1 << 9,
+  kHqNoun = 1 << 10,
+  kBy = 1 << 11,
+  kFrom = 1 << 12,
+};
+
+struct Trigger {
+  std::string phrase;
+  graph::RelationType relation = graph::RelationType::kFoundedBy;
+  bool left_is_subject = true;
+  uint32_t flags = 0;
+};
+
+struct Place {
+  std::string surface;
+  std::string key;    // Same for every name of one place.
+  bool city = false;  // City or region: what HQ-in points to (not a country).
+};
+
+enum class AnaphorKind : int { kOrgDemonstrative = 0, kOrgBare = 1, kPerson = 2 };
+enum class Modality : int { kNegation = 0, kHedge = 1, kNotNegation = 2 };
+
+// All lexicons. Immutable after Load, so it may be shared across threads.
+struct Lexicons {
+  PhraseTable places;  // value: index into place_info
+  std::vector<Place> place_info;
+  absl::flat_hash_map<std::string, std::vector<std::string>> place_names_by_key;
+
+  PhraseTable org_prefix, org_head, org_suffix, corp_suffix, institution, person_prefix, title,
+      surname, non_entity, common;
+  PhraseTable anaphora;  // value: AnaphorKind
+  PhraseTable modality;  // value: Modality
+  PhraseTable triggers;  // value: index into trigger_info
+  std::vector<Trigger> trigger_info;
+  PhraseTable circum_verbs;  // value: RelationType
+  PhraseTable filler, bridge, round, introducer, coord, blocker, stop, depart, source, genitive,
+      copula, finance;
+  absl::flat_hash_set<std::string> abbreviations;
+
+  // Parses the embedded lexicon files. Returns INTERNAL naming the file and line of
+  // a malformed entry: a build defect, not a user error.
+  static absl::StatusOr<std::unique_ptr<Lexicons>> Load();
+};
+
+}  // namespace kg::extract::internal
+
+#endif  // KG_EXTRACT_INTERNAL_LEXICON_H_
