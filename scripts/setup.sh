@@ -12,6 +12,7 @@ packages=(
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libabsl-dev libicu-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  graphviz libxml2-utils openssl
 )
 
 missing=()
