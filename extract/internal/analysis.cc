@@ -101,11 +101,18 @@ void Analyzer::FindMentions(Document* doc, int si) const {
   };
 
   // Titles are never part of a name, and make the next name a person.
-  std::vector<bool> blocked(n, false), person_cue_before(n + 1, false);
+  std::vector<bool> blocked(n, false), person_cue_before(n + 1, false),
+      former_title_before(n + 1, false);
   for (int i = 0; i < n;) {
     int m = lx.title.Match(toks, i);
     if (m > 0) {
       for (int k = i; k < i + m; ++k) blocked[k] = true;
+      // "cựu phó chủ tịch Baidu", "former CEO of": after a former marker and a title
+      // the name is usually the former employer.
+      int tv = -1;
+      bool former = i > 0 && lx.triggers.Match(toks, i - 1, &tv) == 1 &&
+                    (lx.trigger_info[tv].flags & kFormer) && !toks[i - 1].cap;
+      if (former && i + m < n) former_title_before[i + m] = true;
       // The name may follow the title after a few descriptive words ("kỹ sư thuật toán
       // Zhou Chang"), but not after a function word ("CEO của Alibaba").
       for (int k = i + m; k < n && k <= i + m + 3; ++k) {
@@ -191,6 +198,11 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     // A title before a name marks a person, but "cựu Chủ tịch Baidu" names the
     // company: one word after a title is a person only if it is a family name.
     // Weak: "Giám đốc điều hành Nông Sản Xanh" names the company after the title.
+    if (former_title_before[b] && !has_surname) {
+      *type = EntityType::kOrganization;
+      *strength = 1;
+      return;
+    }
     if (person_cue_before[b] && (e - b >= 2 || has_surname)) {
       *type = EntityType::kPerson;
       *strength = 1;
@@ -202,7 +214,12 @@ void Analyzer::FindMentions(Document* doc, int si) const {
       bool det = k < n && (toks[k].lower == "the" || toks[k].lower == "a" ||
                            toks[k].lower == "an" || toks[k].lower == "một");
       if (det) ++k;
-      for (int steps = 0; k < n && steps <= (det ? 4 : 0); ++k, ++steps) {
+      for (int steps = 0; k < n && steps <= (det ? 5 : 0); ++k, ++steps) {
+        // "X, an Austin-based fintech startup".
+        if (det && k + 1 < n && IsPunct(toks[k], "-") && toks[k + 1].lower == "based") {
+          ++k;
+          continue;
+        }
         if (lx.org_head.Match(toks, k) > 0) {
           *type = EntityType::kOrganization;
           *strength = 2;
@@ -249,6 +266,12 @@ void Analyzer::FindMentions(Document* doc, int si) const {
       }
       if (k == e) return;
     }
+    // "Robotics startup X", "AI company Y": a sector word before an organisation noun
+    // describes the name that follows.
+    if (e - b == 1 && e < n && lx.org_suffix.Contains(toks[b].lower) &&
+        lx.org_prefix.Match(toks, e) > 0) {
+      return;
+    }
     bool org_tail = lx.org_suffix.Contains(toks[e - 1].lower) && e - b >= 2;
     // A place inside a run is split off ("Trung Quốc ByteDance", "Lazada Việt Nam"),
     // unless the rest reads as a person's name ("Hoàng Đức Anh": Đức and Anh are also
@@ -259,6 +282,21 @@ void Analyzer::FindMentions(Document* doc, int si) const {
       }
       return false;
     };
+    // "quỹ Vietnam Silicon Valley": after an organisation cue, a run made of two or
+    // more place names is one organisation's name.
+    if (b > 0 && lx.org_prefix.MatchEndingAt(toks, b) > 0) {
+      int k = b, places_seen = 0;
+      while (k < e) {
+        int m = lx.places.Match(toks, k);
+        if (m == 0 || k + m > e) break;
+        k += m;
+        ++places_seen;
+      }
+      if (k == e && places_seen >= 2) {
+        add_mention(b, e, EntityType::kOrganization, 2);
+        return;
+      }
+    }
     int pv = -1;
     int pm = lx.places.Match(toks, b, &pv);
     if (pm > 0 && b + pm <= e && toks[b].cap) {
@@ -285,6 +323,12 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     EntityType type;
     int strength;
     type_run(b, e, &type, &strength);
+    // "Kestrel Dynamics Inc. is ...": the designator's dot belongs to the name when
+    // the sentence goes on after it.
+    if (e + 1 < n && IsPunct(toks[e], ".") && toks[e].begin == toks[e - 1].end &&
+        lx.corp_suffix.Match(toks, e - 1) == 2) {
+      ++e;
+    }
     add_mention(b, e, type, strength);
   };
 
@@ -295,11 +339,95 @@ void Analyzer::FindMentions(Document* doc, int si) const {
       blocked[i] = true;
     }
   }
+  // Whether the lower-case word at k continues a registered name: a syllable of its
+  // business line, followed by a capitalised word within two words ("Thực phẩm Sạch",
+  // "Giải pháp Phần mềm Hồng Hà").
+  auto name_syllable = [&](int k) {
+    if (k >= n || !toks[k].word || toks[k].cap || toks[k].has_digit || is_function_word(k) ||
+        lx.triggers.Match(toks, k) > 0 || lx.modality.Match(toks, k) > 0 ||
+        lx.org_prefix.Match(toks, k) > 0 || lx.anaphora.Match(toks, k) > 0) {
+      return false;
+    }
+    for (int q = k + 1; q < n && q <= k + 2; ++q) {
+      if (!toks[q].word) return false;
+      if (toks[q].cap) return true;
+      if (is_function_word(q) || lx.triggers.Match(toks, q) > 0) return false;
+    }
+    return false;
+  };
   for (int i = 0; i < n;) {
     const Token& t = toks[i];
+    // "Công ty CP Thực phẩm Sạch Việt", "Công ty Cổ phần Giao Nhanh 247": after a legal
+    // designator the name may hold lower-case syllables and a number. Names made only
+    // of capitalised words take the usual path below.
+    if (!blocked[i] && t.word) {
+      int lm = lx.legal_prefix.Match(toks, i);
+      int b = i + lm;
+      if (lm > 0 && b < n && toks[b].word && toks[b].cap && !blocked[b] &&
+          lx.places.Match(toks, b) == 0) {
+        int j = b;
+        bool inner_lower = false, number = false;
+        while (j < n && toks[j].word && !blocked[j]) {
+          const Token& u = toks[j];
+          if (u.cap) {
+            ++j;
+          } else if (u.has_digit && !IsYear(u) && j > b && toks[j - 1].cap &&
+                     (j + 1 >= n || !toks[j + 1].word ||
+                      (!lx.finance.Contains(toks[j + 1].lower) &&
+                       !lx.round.Match(toks, j + 1)))) {
+            ++j;
+            number = true;
+            break;  // A number closes the name ("Giao Nhanh 247").
+          } else if (name_syllable(j)) {
+            ++j;
+            inner_lower = true;
+          } else {
+            break;
+          }
+        }
+        while (j > b && !toks[j - 1].cap && !toks[j - 1].has_digit) --j;
+        // A registered form ("Công ty CP", "Công ty TNHH", "CTCP") always introduces
+        // the name, so the designator never sticks to it ("CP Giao Vận Nhanh").
+        bool registered = lm >= 3 || (lm == 1 && toks[i].lower == "ctcp");
+        if (inner_lower || number || (registered && j > b)) {
+          int idx = add_mention(b, j, EntityType::kOrganization, 2);
+          std::vector<std::string> words;
+          for (int k = b; k < j; ++k) words.push_back(toks[k].lower);
+          doc->known_names.push_back(std::move(words));
+          // The brand after the business line: the capitalised words after the last
+          // lower-case syllable.
+          int tb = j;
+          while (tb > b && toks[tb - 1].cap) --tb;
+          if (inner_lower && tb > b && j - tb >= 2 && lx.places.Match(toks, tb) != j - tb) {
+            for (int k = tb; j - k >= 2; ++k) {
+              doc->mentions[idx].short_forms.push_back(
+                  doc->norm.text.substr(toks[k].begin, toks[j - 1].end - toks[k].begin));
+            }
+          }
+          i = j;
+          continue;
+        }
+      }
+    }
     if (blocked[i] || !t.word || !t.cap) {
       ++i;
       continue;
+    }
+    // A name with lower-case syllables met earlier behind a legal designator.
+    {
+      int best = 0;
+      for (const std::vector<std::string>& name : doc->known_names) {
+        int len = static_cast<int>(name.size());
+        if (len <= best || i + len > n) continue;
+        bool same = true;
+        for (int k = 0; k < len && same; ++k) same = toks[i + k].lower == name[k];
+        if (same) best = len;
+      }
+      if (best > 0) {
+        add_mention(i, i + best, EntityType::kOrganization, 2);
+        i += best;
+        continue;
+      }
     }
     // Place names written with lower-case words or dots ("TP. Hồ Chí Minh",
     // "Thung lũng Silicon").
@@ -359,7 +487,10 @@ void Analyzer::FindMentions(Document* doc, int si) const {
         b += pm;
       } else if (om > 0 && b + om < j) {
         b += om;
-      } else if (lx.common.Contains(toks[b].lower) && !lx.places.Match(toks, b)) {
+      } else if (lx.common.Contains(toks[b].lower) && !lx.places.Match(toks, b) &&
+                 !(lx.surname.Contains(toks[b].lower) && j - b >= 2 && j - b <= 3 &&
+                   toks[b + 1].lower.size() >= 4 && !toks[b + 1].viet &&
+                   lx.common.Match(toks, b + 1) == 0 && lx.org_suffix.Match(toks, b + 1) == 0)) {
         ++b;
       } else {
         break;
@@ -367,7 +498,7 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     }
     // A lone capitalised cue word ("Startup này", "Ông nói") is not a name.
     if (b < j && j - b == 1 &&
-        (lx.org_prefix.Match(toks, b) == 1 || lx.person_prefix.Match(toks, b) == 1 ||
+        (lx.org_prefix.Match(toks, b) >= 1 || lx.person_prefix.Match(toks, b) >= 1 ||
          lx.anaphora.Match(toks, b) > 0 || lx.title.Match(toks, b) == 1 ||
          (sentence_initial(b) && lx.triggers.Match(toks, b) > 0))) {
       b = j;
@@ -376,6 +507,28 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     if (b < j && j - b == 1 && sentence_initial(b) && toks[b].viet &&
         lx.places.Match(toks, b) == 0) {
       b = j;
+    }
+    // "Giám đốc Điều hành Alibaba Eddie Yongming Wu", "Chủ tịch FPT Trương Gia Bình":
+    // after a title one capitalised run may hold the company, then the person.
+    if (b < j && j - b >= 3 && person_cue_before[b] && !lx.surname.Contains(toks[b].lower)) {
+      int split = -1;
+      for (int k = b + 1; k + 1 < j && split < 0; ++k) {
+        if (lx.org_suffix.Contains(toks[k - 1].lower) && j - k <= 4) split = k;
+      }
+      for (int k = b + 1; k + 1 < j && split < 0; ++k) {
+        if (toks[k].viet && lx.surname.Contains(toks[k].lower) && j - k <= 4) split = k;
+      }
+      if (split < 0 && j - b >= 4 && lx.surname.Contains(toks[j - 1].lower)) split = j - 3;
+      if (split > b) {
+        if (lx.places.Match(toks, b) == split - b) {
+          add_run(b, split);
+        } else {
+          add_mention(b, split, EntityType::kOrganization, 1);
+        }
+        add_mention(split, j, EntityType::kPerson, 2);
+        i = j;
+        continue;
+      }
     }
     add_run(b, j);
     i = j;
@@ -389,6 +542,23 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     }
     int kind = 0;
     int m = lx.anaphora.Match(toks, i, &kind);
+    // "The Beijing-based company", "the Denver-based startup": the head noun of a
+    // description that opens with a place points back like "the company".
+    if (m == 0 && i >= 4 && toks[i - 1].lower == "based" && IsPunct(toks[i - 2], "-") &&
+        s.token_mention[i - 3] >= 0 &&
+        doc->mentions[s.token_mention[i - 3]].type == EntityType::kPlace) {
+      int pb = doc->mentions[s.token_mention[i - 3]].tb;
+      if (pb >= 1 && (toks[pb - 1].lower == "the" || toks[pb - 1].lower == "this")) {
+        const std::string& head = toks[i].lower;
+        if (head == "company") {
+          m = 1;
+          kind = static_cast<int>(AnaphorKind::kOrgBare);
+        } else if (head == "startup" || head == "firm") {
+          m = 1;
+          kind = static_cast<int>(AnaphorKind::kOrgDemonstrative);
+        }
+      }
+    }
     if (m == 0) {
       ++i;
       continue;
@@ -403,6 +573,10 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     if (after < n && toks[after].word && toks[after].cap) ok = false;
     if (ak == AnaphorKind::kPerson) {
       if (toks[i].cap && !sentence_initial(i)) ok = false;
+    }
+    if (ak == AnaphorKind::kRoundInitial) {
+      if (!sentence_initial(i)) ok = false;
+      ak = AnaphorKind::kRound;
     }
     if (ak == AnaphorKind::kOrgBare) {
       // "các công ty", "một công ty": generic, not an anaphor.
@@ -429,9 +603,13 @@ void Analyzer::FindMentions(Document* doc, int si) const {
                           (i > 0 && (IsPunct(toks[i - 1], ",") || IsQuote(toks[i - 1]) ||
                                      toks[i - 1].lower == "biết" || toks[i - 1].lower == "rằng" ||
                                      toks[i - 1].lower == "said" || toks[i - 1].lower == "that"));
-      bool object_slot = i > 0 && (toks[i - 1].lower == "rời" || toks[i - 1].lower == "khỏi" ||
+      // "người sáng lập tập đoàn", "Đồng sáng lập công ty là ...".
+      bool founder_of = i >= 3 && toks[i - 1].lower == "lập" && toks[i - 2].lower == "sáng" &&
+                        (toks[i - 3].lower == "người" || toks[i - 3].lower == "nhà" ||
+                         toks[i - 3].lower == "đồng");
+      bool object_slot = founder_of || (i > 0 && (toks[i - 1].lower == "rời" || toks[i - 1].lower == "khỏi" ||
                                    toks[i - 1].lower == "tại" || toks[i - 1].lower == "bỏ" ||
-                                   toks[i - 1].lower == "cho" || toks[i - 1].lower == "của");
+                                   toks[i - 1].lower == "cho" || toks[i - 1].lower == "của"));
       bool giant = toks[i].lower == "gã";
       if (!ascii && !clause_start && !object_slot && !giant) ok = false;
       // "VNG, công ty công nghệ ...": an appositive describing the name before it.
@@ -477,6 +655,11 @@ void Analyzer::FindMentions(Document* doc, int si) const {
         break;
       }
     }
+    // "BEIJING (Reuters) - ...": a dateline names the agency, not an actor.
+    if (m.tb >= 1 && m.tb <= 3 && IsPunct(toks[m.tb - 1], "(") && m.te + 1 < n &&
+        IsPunct(toks[m.te], ")") && (IsPunct(toks[m.te + 1], "-") || toks[m.te + 1].lower == "–")) {
+      m.source = true;
+    }
     // "Baichuan (A Hundred Rivers)", "Lý Ngạn Hoành (Robin Li)": one entity.
     if (m.tb >= 2 && IsPunct(toks[m.tb - 1], "(") && m.te < n && IsPunct(toks[m.te], ")")) {
       int prev = s.token_mention[m.tb - 2];
@@ -516,7 +699,10 @@ void Analyzer::ResolveEntities(Document* doc) const {
   auto core_of = [&](const Mention& m) {
     const SentenceInfo& s = doc->sentences[m.sentence];
     int e = m.te;
-    while (e - m.tb > 1 && lx.corp_suffix.Contains(s.tokens[e - 1].lower)) --e;
+    while (e - m.tb > 1 &&
+           (lx.corp_suffix.Contains(s.tokens[e - 1].lower) || !s.tokens[e - 1].word)) {
+      --e;
+    }
     std::string core = Fold(
         doc->norm.text.substr(s.tokens[m.tb].begin, s.tokens[e - 1].end - s.tokens[m.tb].begin));
     // "Udeer.AI" and "Udeer", "JD.com" and "JD".
@@ -601,6 +787,7 @@ void Analyzer::ResolveEntities(Document* doc) const {
         by_core.emplace(clusters[c].core, c);
       }
     }
+    for (const std::string& sf : m.short_forms) by_core.emplace(Fold(sf), c);
     Cluster& cl = clusters[c];
     cl.mentions.push_back(mi);
     if (m.type == EntityType::kPerson) cl.person = true;
@@ -679,6 +866,34 @@ void Analyzer::ResolveEntities(Document* doc) const {
       const std::string& text = doc->mentions[mi].text;
       if (seen.insert(Fold(text)).second) info.aliases.push_back(text);
     }
+    // "Zhipu AI" -> "Zhipu", "Kestrel Dynamics Inc." -> "Kestrel Dynamics": the base
+    // name without corporate designators, so the graph can merge it with another
+    // article's short form. Unit words (Cloud, Research) are not designators, so
+    // "Alibaba Cloud" keeps apart from "Alibaba". Only a distinctive base: not a
+    // common or cue word, not a place, three letters at least.
+    if (info.type == EntityType::kOrganization) {
+      std::vector<Token> nt = Tokenize(info.name);
+      int e = static_cast<int>(nt.size());
+      while (e > 1 && (!nt[e - 1].word || lx.corp_suffix.Contains(nt[e - 1].lower))) --e;
+      if (e > 0 && e < static_cast<int>(nt.size())) {
+        std::string base = info.name.substr(0, nt[e - 1].end - nt[0].begin);
+        std::string folded = Fold(base);
+        int letters = 0;
+        for (unsigned char c : folded) letters += (c >= 'a' && c <= 'z') || c >= 0x80;
+        bool generic = false;
+        if (e == 1) {
+          const std::string& w = nt[0].lower;
+          generic = lx.common.Contains(w) || lx.stop.Contains(w) || lx.filler.Contains(w) ||
+                    lx.non_entity.Contains(w) || lx.org_prefix.Contains(w) ||
+                    lx.org_suffix.Contains(w) || lx.title.Contains(w) ||
+                    lx.surname.Contains(w) || !nt[0].cap;
+        }
+        if (lx.places.Match(nt, 0) >= e) generic = true;
+        if (!generic && letters >= 3 && seen.insert(folded).second) {
+          info.aliases.push_back(base);
+        }
+      }
+    }
     if (!info.place_key.empty()) {
       auto it = lx.place_names_by_key.find(info.place_key);
       if (it != lx.place_names_by_key.end()) {
@@ -723,7 +938,27 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
         return e >= 0 ? doc->entities[e].type : EntityType::kUnknown;
       };
       int chosen = -1;
-      if (m.anaphor_kind == AnaphorKind::kPerson) {
+      if (m.anaphor_kind == AnaphorKind::kRound) {
+        // The subject of the last sentence (of the six before) that speaks of
+        // money: "X huy động 5 triệu USD ... . Vòng này do Y dẫn dắt."
+        for (int ps = si - 1; ps >= 0 && ps >= si - 6 && chosen < 0; --ps) {
+          const SentenceInfo& p = doc->sentences[ps];
+          bool money = false;
+          for (size_t k = 0; k < p.tokens.size() && !money; ++k) {
+            money = lex_->round.Match(p.tokens, k) > 0 || lex_->finance.Match(p.tokens, k) > 0;
+          }
+          if (!money) continue;
+          for (int pm : p.mentions) {
+            const Mention& c = doc->mentions[pm];
+            if (c.source || c.type == EntityType::kPlace) continue;
+            EntityType t = entity_type(pm);
+            if (c.entity >= 0 && (t == EntityType::kOrganization || t == EntityType::kUnknown)) {
+              chosen = c.entity;
+            }
+            break;
+          }
+        }
+      } else if (m.anaphor_kind == AnaphorKind::kPerson) {
         for (auto it = history.rbegin(); it != history.rend(); ++it) {
           if (entity_type(it->mention) == EntityType::kPerson) {
             chosen = doc->mentions[it->mention].entity;
@@ -737,9 +972,42 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
           int first = doc->sentences[si - 1].mentions.front();
           const Mention& c = doc->mentions[first];
           EntityType t = entity_type(first);
+          // An untyped name of two words or more with no cue ("Maya Lindqvist") is
+          // more often a person; a single untyped word ("Rokid") a company.
+          bool untyped_word = t == EntityType::kUnknown && c.entity >= 0 &&
+                              doc->entities[c.entity].name.find(' ') == std::string::npos;
           if (!c.anaphor && c.entity >= 0 && c.tb <= 1 &&
-              (t == EntityType::kOrganization || t == EntityType::kUnknown)) {
+              (t == EntityType::kOrganization || untyped_word)) {
             chosen = c.entity;
+          }
+        }
+        // Otherwise the last organisation the previous sentence names ("..., để
+        // thành lập doanh nghiệp riêng, Rokid. Startup này ...").
+        if (chosen < 0 && si > 0) {
+          for (int pm : doc->sentences[si - 1].mentions) {
+            const Mention& c = doc->mentions[pm];
+            if (!c.anaphor && c.entity >= 0 && !c.source && !c.genitive &&
+                entity_type(pm) == EntityType::kOrganization) {
+              chosen = c.entity;
+            }
+          }
+        }
+        // Otherwise the organisation the last few sentences talk about most: an
+        // untyped name just before ("Lindqvist previously worked ...") is more often
+        // a person than the company.
+        if (chosen < 0) {
+          int best_score = 0;
+          for (auto it = history.rbegin(); it != history.rend(); ++it) {
+            if (si - it->sentence > 6) break;
+            const Mention& c = doc->mentions[it->mention];
+            if (entity_type(it->mention) != EntityType::kOrganization || c.source || c.genitive) {
+              continue;
+            }
+            int score = seen_count[c.entity];
+            if (score > best_score) {
+              chosen = c.entity;
+              best_score = score;
+            }
           }
         }
         for (EntityType want : {EntityType::kOrganization, EntityType::kUnknown}) {
@@ -758,9 +1026,20 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
         // Same sentence first: the nearest organisation that is not a possessor,
         // else the nearest possessor ("rời công ty" after "... của Alibaba Cloud").
         int nearest = -1, nearest_gen = -1;
+        // "A và B là cổ đông của công ty": a possessive anaphor is not its own
+        // sentence's subject.
+        const SentenceInfo& ms = doc->sentences[si];
+        bool possessive = m.tb > 0 && lex_->genitive.Contains(ms.tokens[m.tb - 1].lower);
         for (auto it = history.rbegin(); it != history.rend() && it->sentence == si; ++it) {
+          if (possessive) break;
           const Mention& c = doc->mentions[it->mention];
-          if (entity_type(it->mention) != EntityType::kOrganization || c.source) continue;
+          EntityType t = entity_type(it->mention);
+          // "kỹ sư tại Grab trước khi rời công ty": an untyped name after a locative
+          // word is a workplace.
+          const SentenceInfo& cs = doc->sentences[c.sentence];
+          bool workplace = t == EntityType::kUnknown && c.tb > 0 &&
+                           (cs.tokens[c.tb - 1].lower == "tại" || cs.tokens[c.tb - 1].lower == "at");
+          if ((t != EntityType::kOrganization && !workplace) || c.source) continue;
           if (!c.genitive && nearest < 0) nearest = c.entity;
           if (c.genitive && nearest_gen < 0) nearest_gen = c.entity;
         }
@@ -953,10 +1232,13 @@ class SentenceRules {
 
   Slot LeftGroup(int pos, bool appositive) const;
   Slot RightGroup(int pos, int max_gap) const;
-  void ExtendRight(Slot* slot) const;
+  // Adds the list members after the slot ("A, B và C"). With skip_former, a member
+  // may carry a former-job description first ("and ex-Stripe manager B").
+  void ExtendRight(Slot* slot, bool skip_former = true) const;
   Slot SentenceSubject(int before) const;
   bool SubjectOmitted(int i) const;
   int EnclosedAppositive(int close) const;
+  int SkipAppositive(int e) const;
   bool FinanceNear(int tb, int te) const;
   bool HasTrigger(int b, int e) const {
     for (int k = b; k < e; ++k) {
@@ -984,6 +1266,7 @@ class SentenceRules {
   void HqNoun(int i, int m, const Trigger& trig);
   void HqAppositive(int i);
   void TableRow();
+  void Participation(int i, int m);
 
   const Lexicons& lx_;
   const Document& doc_;
@@ -1000,10 +1283,21 @@ Slot SentenceRules::LeftGroup(int pos, bool appositive) const {
   while (k >= 0 && MentionAt(k) < 0) {
     int f = lx_.filler.MatchEndingAt(t_, k + 1);
     if (f == 0) f = lx_.modality.MatchEndingAt(t_, k + 1);
+    // "ông có 4 năm làm việc tại X", "he had five years at X": a duration.
+    if (f == 0 && k >= 2 && (t_[k].lower == "năm" || t_[k].lower == "years") &&
+        (IsNumber(t_[k - 1]) || lx_.round.Match(t_, k - 1) == 0) &&
+        (t_[k - 2].lower == "có" || t_[k - 2].lower == "had" || t_[k - 2].lower == "spent")) {
+      f = 3;
+    }
     if (f == 0 || k - f + 1 < 0) break;
     k -= f;
   }
   int found = -1;
+  // "- Kiddo Learn: do ... thành lập": a list item's name, then a colon.
+  if (appositive && k >= 1 && IsPunct(t_[k], ":") && MentionAt(k - 1) >= 0 &&
+      M(MentionAt(k - 1)).tb <= 2) {
+    --k;
+  }
   if (k >= 0 && MentionAt(k) >= 0) {
     found = MentionAt(k);
   } else if (appositive && k >= 1 && IsPunct(t_[k], ",") && EnclosedAppositive(k) >= 0) {
@@ -1030,6 +1324,12 @@ Slot SentenceRules::LeftGroup(int pos, bool appositive) const {
         kk = m.tb;
         continue;
       }
+      // "Lý Minh Viễn (Li Mingyuan), cựu ...": the name before the parenthesised alias.
+      if (m.alias_of >= 0 && m.te + 1 < n_ && IsPunct(t_[m.te], ")") &&
+          IsSeparator(t_[m.te + 1])) {
+        found = m.alias_of;
+        break;
+      }
       // "X, <description>, <verb>" or "X là công ty ... <verb>".
       if (m.te >= n_ || !(IsSeparator(t_[m.te]) || lx_.copula.Match(t_, m.te) > 0)) return slot;
       found = mi;
@@ -1048,6 +1348,13 @@ Slot SentenceRules::LeftGroup(int pos, bool appositive) const {
     }
   }
   if (found < 0) return slot;
+  // "quỹ Genesia Ventures của Nhật Bản cũng tham gia": the country after "của" says
+  // where the name before it comes from.
+  if (M(found).type == EntityType::kPlace && M(found).tb >= 2 &&
+      lx_.genitive.Contains(t_[M(found).tb - 1].lower) && MentionAt(M(found).tb - 2) >= 0 &&
+      TypeOf(MentionAt(M(found).tb - 2)) != EntityType::kPlace) {
+    found = MentionAt(M(found).tb - 2);
+  }
   if (M(found).source) return Slot{};
   slot.mentions.push_back(found);
   slot.begin = M(found).tb;
@@ -1071,7 +1378,7 @@ Slot SentenceRules::LeftGroup(int pos, bool appositive) const {
   return slot;
 }
 
-void SentenceRules::ExtendRight(Slot* slot) const {
+void SentenceRules::ExtendRight(Slot* slot, bool skip_former) const {
   int first = slot->mentions.front();
   int e = slot->end;
   while (e < n_) {
@@ -1084,6 +1391,11 @@ void SentenceRules::ExtendRight(Slot* slot) const {
       e = M(MentionAt(e + tm)).te;
       continue;
     }
+    // "bà A, cựu giám đốc của X, và ông B": the description is not a list item.
+    {
+      int ea = SkipAppositive(e);
+      if (ea > e && ea < n_ && lx_.coord.Match(t_, ea) > 0 && !IsPunct(t_[ea], ",")) e = ea;
+    }
     int c = lx_.coord.Match(t_, e);
     if (c == 0) break;
     int next = e + c;
@@ -1091,6 +1403,24 @@ void SentenceRules::ExtendRight(Slot* slot) const {
     if (c == 1 && IsPunct(t_[e], ",")) {
       int c2 = lx_.coord.Match(t_, next);
       if (c2 > 0 && !IsPunct(t_[next], ",")) next += c2;
+    }
+    // "former Google engineer A and ex-Stripe product manager B": the description of
+    // the next member names a former employer first.
+    if (skip_former) {
+      int tv = -1;
+      int fm = lx_.triggers.Match(t_, next, &tv);
+      if (fm > 0 && (lx_.trigger_info[tv].flags & kFormer) && MentionAt(next + fm) >= 0) {
+        int q = M(MentionAt(next + fm)).te;
+        int stop = q + 3;
+        while (q < n_ && q < stop && MentionAt(q) < 0 && t_[q].word && !t_[q].cap) ++q;
+        if (MentionAt(q) >= 0 && TypeFits(TypeOf(MentionAt(q)), EntityType::kPerson)) next = q;
+      }
+    }
+    // "bà A và ông B": a person cue after a real conjunction (not a bare comma).
+    if (!(c == 1 && IsPunct(t_[e], ",")) || next > e + 1) {
+      next += lx_.person_prefix.Match(t_, next);
+      // "Jungle Ventures và Quỹ đầu tư Sao Bắc".
+      if (MentionAt(next) < 0) next += lx_.org_prefix.Match(t_, next);
     }
     int mi = MentionAt(next);
     if (mi < 0 || !Compatible(mi, first) || M(mi).tb != next) break;
@@ -1166,6 +1496,12 @@ Slot SentenceRules::RightGroup(int pos, int max_gap) const {
       k += om;
       continue;
     }
+    // "by Dr. Elena Petrova": the dot of an abbreviated title.
+    if (IsPunct(t, ".") && k > 0 && t.begin == t_[k - 1].end &&
+        (lx_.title.MatchEndingAt(t_, k) > 0 || lx_.person_prefix.MatchEndingAt(t_, k) > 0)) {
+      ++k;
+      continue;
+    }
     if (!t.word && t.lower != "$" && t.lower != "%") return slot;
     if ((lx_.triggers.Match(t_, k) > 0 && !(k > 0 && t_[k - 1].lower == "nhà")) ||
         lx_.stop.Match(t_, k) > 0) {
@@ -1176,6 +1512,15 @@ Slot SentenceRules::RightGroup(int pos, int max_gap) const {
   }
   int mi = MentionAt(k);
   if (mi < 0 || M(mi).source) return slot;
+  // "Saudi Aramco's venture arm Prosperity7 Ventures", "quỹ đầu tư của Nvidia"
+  // aside: the owner's unit named after a possessive is the actor.
+  if (M(mi).te < n_ && t_[M(mi).te].lower == "'s") {
+    int q = M(mi).te + 1;
+    while (q < n_ && q <= M(mi).te + 4 && MentionAt(q) < 0 && t_[q].word && !t_[q].cap) ++q;
+    if (q > M(mi).te + 1 && MentionAt(q) >= 0 && TypeOf(MentionAt(q)) != EntityType::kPlace) {
+      mi = MentionAt(q);
+    }
+  }
   slot.mentions.push_back(mi);
   slot.begin = M(mi).tb;
   slot.end = M(mi).te;
@@ -1187,10 +1532,27 @@ Slot SentenceRules::RightGroup(int pos, int max_gap) const {
 
 Slot SentenceRules::SentenceSubject(int before) const {
   Slot slot;
+  // "Hà Nội, ngày 12/3 - X ...", "TP.HCM - X ...": a dateline before a dash.
+  int start = 0;
+  for (int k = 0; k < n_ && k < 10; ++k) {
+    bool spaced = k > 0 && t_[k].begin > t_[k - 1].end;  // Not "Austin-based".
+    if (spaced && (IsPunct(t_[k], "-") || t_[k].lower == "–" || t_[k].lower == "—")) {
+      if (k > 0 && (MentionAt(k - 1) < 0 || TypeOf(MentionAt(k - 1)) == EntityType::kPlace ||
+                    M(MentionAt(k - 1)).source || !t_[k - 1].word)) {
+        start = k + 1;
+      }
+      break;
+    }
+  }
+  // "Công ty Cổ phần X ...", "- X: ...": a leading cue or bullet is not a word of
+  // the subject.
+  while (start < n_ && !t_[start].word) ++start;
+  if (MentionAt(start) < 0) start += lx_.org_prefix.Match(t_, start);
   for (int mi : s_.mentions) {
     const Mention& m = M(mi);
     if (m.tb >= before) break;
-    if (m.tb > 3 || m.source) break;
+    if (m.tb < start) continue;
+    if (m.tb > start + 3 || m.source) break;
     if (TypeOf(mi) == EntityType::kPlace) continue;
     slot.mentions.push_back(mi);
     slot.begin = m.tb;
@@ -1200,6 +1562,43 @@ Slot SentenceRules::SentenceSubject(int before) const {
     return slot;
   }
   return slot;
+}
+
+int SentenceRules::SkipAppositive(int e) const {
+  // ", cựu CEO của Sogou,", ", a professor at Tsinghua University,": a comma-enclosed
+  // description of the name before `e`, opening with a lower-case word that is not a
+  // conjunction and holding no relation verb. Returns the token after its closing
+  // comma, or `e` when there is none.
+  if (e + 1 >= n_ || !IsPunct(t_[e], ",")) return e;
+  int k = e + 1;
+  const Token& first = t_[k];
+  // "A, who previously worked at Tesla, and B": a relative clause about the person
+  // may state a past job; it is still a description.
+  bool relative = first.lower == "who" || first.lower == "người";
+  if (!relative &&
+      (!first.word || first.cap || lx_.coord.Match(t_, k) > 0 || lx_.stop.Match(t_, k) > 0 ||
+       lx_.filler.Match(t_, k) > 0 || lx_.modality.Match(t_, k) > 0 ||
+       lx_.copula.Match(t_, k) > 0)) {
+    return e;
+  }
+  for (; k < n_ && k <= e + 16; ++k) {
+    if (IsPunct(t_[k], ",")) {
+      if (!HasTrigger(e + 1, k)) return k + 1;
+      if (!relative) return e;
+      for (int q = e + 1; q < k; ++q) {
+        int tv = -1;
+        if (lx_.triggers.Match(t_, q, &tv) > 0 &&
+            lx_.trigger_info[tv].relation != RelationType::kAlumniOf) {
+          return e;
+        }
+      }
+      return k + 1;
+    }
+    if (!t_[k].word && !IsPunct(t_[k], "-") && !IsPunct(t_[k], "'s") && t_[k].lower != "'s") {
+      return e;
+    }
+  }
+  return e;
 }
 
 bool SentenceRules::FinanceNear(int tb, int te) const {
@@ -1222,6 +1621,12 @@ int SentenceRules::EnclosedAppositive(int close) const {
     if (IsPunct(t, ";") || IsPunct(t, ":") || IsPunct(t, ".")) return -1;
     if (!IsPunct(t, ",")) continue;
     if (j + 1 >= close || !t_[j + 1].word || t_[j + 1].cap) return -1;
+    // "Đồng sáng lập X, ông Y, từng ...": the enclosed clause is the person's name,
+    // and the person is who the verb is about.
+    int pp = lx_.person_prefix.Match(t_, j + 1);
+    if (pp > 0 && MentionAt(j + 1 + pp) >= 0 && M(MentionAt(j + 1 + pp)).te == close) {
+      return MentionAt(j + 1 + pp);
+    }
     if (lx_.coord.Match(t_, j + 1) > 0 || lx_.stop.Match(t_, j + 1) > 0 ||
         lx_.source.Match(t_, j + 1) > 0) {
       return -1;
@@ -1243,9 +1648,14 @@ bool SentenceRules::SubjectOmitted(int i) const {
     if (f == 0) break;
     k0 -= f;
   }
-  // "X có trụ sở ở Tokyo và đã rót vốn vào Y": a second verb phrase of X.
+  // "X có trụ sở ở Tokyo và đã rót vốn vào Y": a second verb phrase of X. So is
+  // "X được Y thành lập năm 2022 và có trụ sở tại Z": after a year closing a clause.
   if (k0 >= 1 && (t_[k0].lower == "và" || t_[k0].lower == "and") && MentionAt(k0 - 1) >= 0 &&
       M(MentionAt(k0 - 1)).type == EntityType::kPlace) {
+    return true;
+  }
+  if (k0 >= 2 && (t_[k0].lower == "và" || t_[k0].lower == "and") && IsYear(t_[k0 - 1]) &&
+      (t_[k0 - 2].lower == "năm" || t_[k0 - 2].lower == "in")) {
     return true;
   }
   for (int k = i - 1; k >= 0 && k >= i - 3; --k) {
@@ -1265,7 +1675,7 @@ int SentenceRules::FindBridge(int from, int limit, bool need_round, bool former)
       return -1;
     }
     if (lx_.round.Match(t_, k) > 0) round = true;
-    if (former && k > from && lx_.triggers.Match(t_, k) > 0) {
+    if (former && k >= from && lx_.triggers.Match(t_, k) > 0) {
       int tv = -1;
       lx_.triggers.Match(t_, k, &tv);
       if (lx_.trigger_info[tv].relation != RelationType::kAlumniOf) return -1;
@@ -1412,6 +1822,23 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
   // "hỗ trợ" (support), "backed", "funded" mean investing only in a financial
   // context: this sentence or the one before it speaks of money.
   if ((trig.flags & kWeak) && rel == RelationType::kInvestedIn && !FinanceNear(i, i + m)) return;
+  // "X cũng tham gia vòng này", "Y joined the round": the round stands for the company
+  // that raised it.
+  if (rel == RelationType::kInvestedIn && trig.left_is_subject) {
+    for (int k = i + m - 1; k <= i + m + 1 && k < n_; ++k) {
+      int rm = MentionAt(k);
+      if (rm < 0 || !M(rm).anaphor || M(rm).anaphor_kind != AnaphorKind::kRound) continue;
+      Slot round;
+      round.mentions.push_back(rm);
+      round.begin = M(rm).tb;
+      round.end = M(rm).te;
+      Slot investors = LeftGroup(i, true);
+      if (!investors.mentions.empty()) {
+        Emit(rel, investors, round, true, absl::StrCat("round-join:", trig.phrase), 80, i, i + m);
+      }
+      return;
+    }
+  }
   if (trig.flags & kDepart) {
     bool left_job = false;
     for (int k = 0; k < n_; ++k) {
@@ -1436,10 +1863,42 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
   if (trig.flags & kBridge) {
     int after = FindBridge(i + m, 14, (trig.flags & kRound) != 0, false);
     if (after < 0) return;
+    // "nhận khoản đầu tư 8 triệu USD trong vòng Series A từ Y": a bridge that leads to
+    // no name, or is not the one the trigger wants, gives way to the next one.
+    auto wanted = [&](int a) {
+      const std::string& w = t_[a - 1].lower;
+      if ((trig.flags & kBy) && w != "bởi" && w != "by") return false;
+      if ((trig.flags & kFrom) && w != "từ" && w != "from") return false;
+      return true;
+    };
+    for (int tries = 0; tries < 3 && after >= 0 && after < n_; ++tries) {
+      bool round_place = t_[after - 1].lower == "trong" || t_[after - 1].lower == "in";
+      if (wanted(after) && (!round_place || !RightGroup(after, 4).mentions.empty())) break;
+      int next = FindBridge(after, 14 - (after - i - m), (trig.flags & kRound) != 0, false);
+      if (next < 0) break;
+      after = next;
+    }
     if ((trig.flags & kBy) && t_[after - 1].lower != "bởi" && t_[after - 1].lower != "by") {
       return;
     }
     if ((trig.flags & kFrom) && t_[after - 1].lower != "từ" && t_[after - 1].lower != "from") {
+      return;
+    }
+    // "nhận cam kết đầu tư từ Y": money from Y, so Y is the investor; without a
+    // receiving verb before it, "đầu tư từ" says nothing of who invested.
+    if (rel == RelationType::kInvestedIn && trig.left_is_subject && !(trig.flags & kFrom) &&
+        (t_[after - 1].lower == "từ" || t_[after - 1].lower == "from")) {
+      bool received = false;
+      for (int k = i - 1; k >= 0 && k >= i - 4; --k) {
+        received = received || t_[k].lower == "nhận" || t_[k].lower == "received";
+      }
+      if (!received) return;
+      right = RightGroup(after, 4);
+      if (right.mentions.empty()) return;
+      Slot company = LeftGroup(i - 1, true);
+      if (company.mentions.empty()) company = SentenceSubject(i);
+      if (company.mentions.empty()) return;
+      Emit(rel, right, company, true, absl::StrCat("bridge:", trig.phrase), 82, i, i + m);
       return;
     }
     right = RightGroup(after, 4);
@@ -1460,12 +1919,19 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
   }
   if (right.mentions.empty()) return;
   Slot left = LeftGroup(i, true);
-  if (trig.flags & kNoun) {
+  bool noun = (trig.flags & kNoun) != 0;
+  // "Đồng sáng lập X, ông Y, ...": a founder verb opening the sentence is a noun.
+  if (!noun && rel == RelationType::kFoundedBy && !trig.left_is_subject && left.mentions.empty()) {
+    bool first = true;
+    for (int k = 0; k < i; ++k) first = first && !t_[k].word;
+    noun = first;
+  }
+  if (noun) {
     rule = absl::StrCat("founder-noun:", trig.phrase);
-    // "X founder Y", "X's co-founder Y": the organisation comes first, right before
-    // the noun, and the founder follows it.
+    // "X founder Y", "X's co-founder Y", "X: nhà sáng lập là Y": the organisation
+    // comes first, right before the noun, and the founder follows it.
     if (!left.mentions.empty() && TypeOf(left.mentions.back()) != EntityType::kPerson &&
-        left.end == i - (i > 0 && t_[i - 1].lower == "'s" ? 1 : 0) &&
+        left.end == i - (i > 0 && (t_[i - 1].lower == "'s" || IsPunct(t_[i - 1], ":")) ? 1 : 0) &&
         TypeOf(right.mentions.front()) != EntityType::kOrganization) {
       Emit(rel, left, right, true, rule, base, i, i + m);
       return;
@@ -1511,6 +1977,71 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
     }
     return;
   }
+  // "X, do Y, cựu CEO của Z, thành lập năm 2023, cũng nhận vốn từ W": a possessor
+  // inside the descriptions is not the actor; the sentence's subject is.
+  if (!left.mentions.empty() && left.penalty > 0 &&
+      (M(left.mentions.front()).genitive ||
+       !SlotFits(rel, trig.left_is_subject, left.mentions.front()))) {
+    Slot subject = SentenceSubject(i);
+    if (!subject.mentions.empty() && SlotFits(rel, trig.left_is_subject, subject.mentions.front())) {
+      left = subject;
+    }
+  }
+  if (left.mentions.empty() && trig.left_is_subject && !(trig.flags & kNoun) &&
+      rel != RelationType::kAlumniOf) {
+    // "Được thành lập bởi A và B vào năm 2016, PayNow ...", "Founded in 2020 by A,
+    // Ledgerly sells ...": a participle clause opening the sentence describes the name
+    // after its comma.
+    bool opens = true;
+    for (int k = 0; k < i; ++k) {
+      if (MentionAt(k) >= 0 || (t_[k].word && lx_.filler.Match(t_, k) == 0 &&
+                                lx_.modality.Match(t_, k) == 0 && t_[k].lower != "được")) {
+        opens = false;
+      }
+    }
+    if (opens) {
+      // "Founded in 2018 by A and B, Parcelly ...": a name after a bare comma that closes
+      // the founder list is the clause's subject, not one more founder.
+      if (right.mentions.size() >= 2) {
+        const Mention& last = M(right.mentions.back());
+        if (last.tb >= 1 && IsPunct(t_[last.tb - 1], ",") &&
+            TypeOf(right.mentions.back()) != EntityType::kPerson &&
+            (last.te >= n_ || !t_[last.te].word || lx_.coord.Match(t_, last.te) == 0)) {
+          Slot subj;
+          subj.mentions.push_back(right.mentions.back());
+          right.mentions.pop_back();
+          right.end = M(right.mentions.back()).te;
+          Emit(rel, subj, right, trig.left_is_subject, rule, base - 8, i, i + m);
+          return;
+        }
+      }
+      int k = SkipAppositive(right.end);
+      while (k < n_ && k <= right.end + 8 && !IsPunct(t_[k], ",") &&
+             (t_[k].word || t_[k].lower == "$" || IsPunct(t_[k], "-"))) {
+        ++k;
+      }
+      if (k < n_ && IsPunct(t_[k], ",")) {
+        int q = k + 1;
+        while (q < n_ && q <= k + 4 && MentionAt(q) < 0 && t_[q].word && !t_[q].cap) ++q;
+        int mi = MentionAt(q);
+        if (mi >= 0 && !M(mi).source) {
+          Slot subj;
+          subj.mentions.push_back(mi);
+          subj.begin = M(mi).tb;
+          subj.end = M(mi).te;
+          Emit(rel, subj, right, trig.left_is_subject, rule, base - 8, i, i + m);
+        }
+      }
+      return;
+    }
+  }
+  if (left.mentions.empty() && rel == RelationType::kInvestedIn && !trig.left_is_subject &&
+      !(trig.flags & kNoun)) {
+    // "X, a Boston-based maker of robots, emerged from stealth with $30 million in
+    // funding from Y": the company that receives is the sentence's subject.
+    left = SentenceSubject(i);
+    if (left.mentions.empty()) return;
+  }
   if (left.mentions.empty()) {
     if (!SubjectOmitted(i)) return;
     left = SentenceSubject(i);
@@ -1545,7 +2076,12 @@ void SentenceRules::Former(int i, int m, const Trigger& trig) {
       person.mentions.push_back(mi);
       person.begin = M(mi).tb;
       person.end = M(mi).te;
-      ExtendRight(&person);
+      ExtendRight(&person, /*skip_former=*/false);
+      // "ex-Stripe manager B, Ledgerly sells ...": only people are former employees.
+      while (person.mentions.size() > 1 && TypeOf(person.mentions.back()) != EntityType::kPerson &&
+             IsPunct(t_[M(person.mentions.back()).tb - 1], ",")) {
+        person.mentions.pop_back();
+      }
     } else if (SubjectOmitted(i)) {
       person = SentenceSubject(i);
     } else {
@@ -1560,6 +2096,8 @@ void SentenceRules::Circum(int i, int m) {
   // "X do Y thành lập", "X được Y hậu thuẫn".
   int k = i + m;
   while (k < n_ && MentionAt(k) < 0 && k <= i + m + 2 && t_[k].word && !t_[k].cap) ++k;
+  // "được Quỹ đầu tư Nextrans rót vốn": a capitalised cue noun before the name.
+  if (MentionAt(k) < 0 && k == i + m) k += lx_.org_prefix.Match(t_, k);
   int mi = MentionAt(k);
   if (mi < 0) return;
   Slot agent;
@@ -1568,6 +2106,18 @@ void SentenceRules::Circum(int i, int m) {
   agent.end = M(mi).te;
   ExtendRight(&agent);
   int v = agent.end;
+  // "do Lý Minh Viễn (Li Mingyuan), cựu ...": the agent's other name in parentheses.
+  if (v + 2 < n_ && IsPunct(t_[v], "(")) {
+    int q = v + 1;
+    while (q < n_ && q <= v + 6 && !IsPunct(t_[q], ")")) ++q;
+    if (q < n_ && IsPunct(t_[q], ")")) v = q + 1;
+  }
+  v = SkipAppositive(v);
+  // "được tập đoàn NTT Data của Nhật Bản mua lại": the agent's country.
+  if (v + 1 < n_ && lx_.genitive.Contains(t_[v].lower) && MentionAt(v + 1) >= 0 &&
+      TypeOf(MentionAt(v + 1)) == EntityType::kPlace) {
+    v = M(MentionAt(v + 1)).te;
+  }
   while (v < n_) {
     int f = lx_.filler.Match(t_, v);
     if (f == 0) break;
@@ -1578,10 +2128,15 @@ void SentenceRules::Circum(int i, int m) {
   if (vm == 0) return;
   RelationType rel = static_cast<RelationType>(rel_value);
   Slot patient = LeftGroup(i, true);
-  if (patient.mentions.empty() && rel == RelationType::kInvestedIn && i > 0 &&
-      lx_.round.MatchEndingAt(t_, i) > 0) {
-    // "X huy động 10 triệu USD trong vòng gọi vốn do Y dẫn dắt".
-    patient = SentenceSubject(i);
+  if (patient.mentions.empty() && rel == RelationType::kInvestedIn && i > 0) {
+    // "X huy động 10 triệu USD trong vòng gọi vốn (Series A, trị giá 5 triệu USD) do Y
+    // dẫn dắt": the round is the sentence subject's.
+    for (int k = i; k > 0 && k >= i - 12 && MentionAt(k - 1) < 0; --k) {
+      if (lx_.round.MatchEndingAt(t_, k) > 0) {
+        patient = SentenceSubject(i);
+        break;
+      }
+    }
   }
   if (patient.mentions.empty()) return;
   std::string rule = absl::StrCat("circum:", t_[i].lower, "...", t_[v].lower);
@@ -1695,6 +2250,22 @@ void SentenceRules::TableRow() {
   Emit(RelationType::kHqIn, org, city, true, "table:headquarters", 80, 0, 0);
 }
 
+void SentenceRules::Participation(int i, int m) {
+  // "X huy động 35 triệu USD vòng Series B, với sự tham gia của A và B", "X raised
+  // $50 million ..., with participation from A and B": A and B joined X's round. Only
+  // in a sentence about money, and only for the sentence's subject.
+  if (!FinanceNear(0, n_)) {
+    bool round = false;
+    for (int k = 0; k < i && !round; ++k) round = lx_.round.Match(t_, k) > 0;
+    if (!round) return;
+  }
+  Slot investors = RightGroup(i + m, 2);
+  if (investors.mentions.empty()) return;
+  Slot company = SentenceSubject(i);
+  if (company.mentions.empty()) return;
+  Emit(RelationType::kInvestedIn, investors, company, true, "participation", 82, i, i + m);
+}
+
 void SentenceRules::Run() {
   if (s_.headline) return;
   if (s_.table_row) {
@@ -1705,6 +2276,11 @@ void SentenceRules::Run() {
     if (t_[i].lower == "based") Based(i);
     if (t_[i].lower == "backed" || t_[i].lower == "funded") Backed(i);
     HqAppositive(i);
+    if (int pm = lx_.participation.Match(t_, i); pm > 0) {
+      Participation(i, pm);
+      i += pm;
+      continue;
+    }
     int tv = -1;
     int m = lx_.triggers.Match(t_, i, &tv);
     if (m == 0) {

@@ -31,6 +31,10 @@ struct Mention {
   bool genitive = false;  // Possessor: "của X", "of X".
   bool source = false;    // Named as a source: "Theo X, ...".
   int entity = -1;        // Index into Document::entities, -1 if unresolved.
+  // Short forms the article may use alone for a registered name: the brand after
+  // the business line ("Hồng Hà" in "Công ty TNHH Giải pháp Phần mềm Hồng Hà") and its
+  // shorter tails of two words or more. Used to join mentions, not as aliases.
+  std::vector<std::string> short_forms;
 };
 
 struct SentenceInfo {
@@ -56,6 +60,9 @@ struct Document {
   std::vector<SentenceInfo> sentences;
   std::vector<Mention> mentions;
   std::vector<EntityInfo> entities;
+  // Lower-case tokens of names that contain lower-case syllables, learned where a
+  // legal designator introduced them, so later bare mentions are found whole.
+  std::vector<std::vector<std::string>> known_names;
 };
 
 struct Fact {

@@ -109,6 +109,7 @@ absl::StatusOr<std::unique_ptr<Lexicons>> Lexicons::Load() {
   const EmbeddedLexicon* files = EmbeddedLexicons(&count);
   absl::flat_hash_map<std::string, PhraseTable*> cue_tables = {
       {"org_prefix", &lex->org_prefix},
+      {"legal_prefix", &lex->legal_prefix},
       {"org_suffix", &lex->org_suffix},
       {"org_head", &lex->org_head},
       {"corp_suffix", &lex->corp_suffix},
@@ -124,7 +125,8 @@ absl::StatusOr<std::unique_ptr<Lexicons>> Lexicons::Load() {
       {"coord", &lex->coord},   {"blocker", &lex->blocker},
       {"stop", &lex->stop},     {"depart", &lex->depart},
       {"source", &lex->source}, {"genitive", &lex->genitive},
-      {"copula", &lex->copula}, {"finance", &lex->finance}};
+      {"copula", &lex->copula}, {"finance", &lex->finance},
+      {"participation", &lex->participation}};
   bool seen_places = false, seen_triggers = false;
   for (size_t f = 0; f < count; ++f) {
     absl::string_view name = files[f].name;
@@ -150,6 +152,9 @@ absl::StatusOr<std::unique_ptr<Lexicons>> Lexicons::Load() {
       for (const Line& l : lines) {
         if (l.fields.size() < 3) return Malformed(name, l.number, "want phrase, kind, form");
         AnaphorKind kind = l.fields[1] == "person"          ? AnaphorKind::kPerson
+                           : l.fields[1] == "round"         ? (l.fields[2] == "initial"
+                                                                   ? AnaphorKind::kRoundInitial
+                                                                   : AnaphorKind::kRound)
                            : l.fields[2] == "demonstrative" ? AnaphorKind::kOrgDemonstrative
                                                             : AnaphorKind::kOrgBare;
         lex->anaphora.Add(l.fields[0], static_cast<int>(kind));

@@ -67,7 +67,16 @@ struct Place {
   bool city = false;  // City or region: what HQ-in points to (not a country).
 };
 
-enum class AnaphorKind : int { kOrgDemonstrative = 0, kOrgBare = 1, kPerson = 2 };
+// kRound: "vòng này", "the round": the company whose funding round the article just
+// described. kRoundInitial: the same, but only when it opens the sentence
+// ("Vòng gọi vốn còn có sự tham gia của ...").
+enum class AnaphorKind : int {
+  kOrgDemonstrative = 0,
+  kOrgBare = 1,
+  kPerson = 2,
+  kRound = 3,
+  kRoundInitial = 4
+};
 enum class Modality : int { kNegation = 0, kHedge = 1, kNotNegation = 2 };
 
 // All lexicons. Immutable after Load, so it may be shared across threads.
@@ -76,7 +85,7 @@ struct Lexicons {
   std::vector<Place> place_info;
   absl::flat_hash_map<std::string, std::vector<std::string>> place_names_by_key;
 
-  PhraseTable org_prefix, org_head, org_suffix, corp_suffix, institution, person_prefix, title,
+  PhraseTable org_prefix, legal_prefix, org_head, org_suffix, corp_suffix, institution, person_prefix, title,
       surname, non_entity, common;
   PhraseTable anaphora;  // value: AnaphorKind
   PhraseTable modality;  // value: Modality
@@ -84,7 +93,7 @@ struct Lexicons {
   std::vector<Trigger> trigger_info;
   PhraseTable circum_verbs;  // value: RelationType
   PhraseTable filler, bridge, round, introducer, coord, blocker, stop, depart, source, genitive,
-      copula, finance;
+      copula, finance, participation;
   absl::flat_hash_set<std::string> abbreviations;
 
   // Parses the embedded lexicon files. Returns INTERNAL naming the file and line of
