@@ -252,7 +252,7 @@ absl::StatusOr<BulkLoadOutcome> GraphStore::BulkLoad(const std::vector<BulkEntit
       }
     }
   }
-  for (auto& [f, id] : name_keys) r.names[std::move(f)].push_back(id);
+  for (auto& [f, id] : name_keys) r.AddName(std::move(f), id);
   for (const PackedEdge& e : out) ++r.edges_by_relation[e.rel];
   r.live_entities += n;
   r.next_entity_id = first + n;

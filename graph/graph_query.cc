@@ -113,25 +113,38 @@ class BudgetGuard {
     if ((visited_ & 1023) == 0) return Poll();
     return true;
   }
+  // For turning what the walk found into an answer: false once the deadline has
+  // passed or the call was cancelled, even if the walk itself finished. A walk cut
+  // by max_edges_visited still gets its partial answer. Polls the clock for every
+  // step that reads RocksDB (`reads_store`) and every 256th step otherwise.
+  bool KeepMaterialising(bool reads_store) {
+    if (interrupted_) return false;
+    if (!reads_store && (++steps_ & 255) != 0) return true;
+    return PollClock();
+  }
   bool stopped() const { return !reason_.empty(); }
   const std::string& reason() const { return reason_; }
 
  private:
   bool Poll() {
     if (!reason_.empty()) return false;
+    return PollClock();
+  }
+  bool PollClock() {
     if (budget_.deadline != absl::InfiniteFuture() && absl::Now() >= budget_.deadline) {
       reason_ = "deadline exceeded";
-      return false;
-    }
-    if (budget_.cancelled && budget_.cancelled()) {
+      interrupted_ = true;
+    } else if (budget_.cancelled && budget_.cancelled()) {
       reason_ = "cancelled";
-      return false;
+      interrupted_ = true;
     }
-    return true;
+    return !interrupted_;
   }
 
   const QueryBudget& budget_;
   size_t visited_ = 0;
+  size_t steps_ = 0;
+  bool interrupted_ = false;  // Deadline passed or cancelled; reason_ says which.
   std::string reason_;
 };
 
@@ -297,24 +310,37 @@ absl::StatusOr<Subgraph> GraphStore::Neighborhood(const NeighborhoodQuery& query
     }
     level_begin = level_end;
   }
-  if (budget.stopped()) reason = budget.reason();
-  out.truncated = !reason.empty();
-  out.truncation_reason = reason;
+  // Materialise: names from the mirror, evidence from RocksDB. The budget is polled
+  // here too, so a deadline that passes while evidence is read still ends the query
+  // promptly; the answer then holds the nodes and edges read so far, and an edge
+  // only when both its ends are in it.
+  Marks& kept = MarksB();
+  kept.Reset(r.entities.size());
   out.nodes.reserve(nodes.size());
-  for (uint32_t n : nodes) out.nodes.push_back(SubgraphNode{r.MakeEntity(n), dist.Get(n)});
+  for (uint32_t n : nodes) {
+    if (!budget.KeepMaterialising(/*reads_store=*/false)) break;
+    out.nodes.push_back(SubgraphNode{r.MakeEntity(n), dist.Get(n)});
+    kept.Set(n, 0);
+  }
   std::unique_ptr<rocksdb::Iterator> it;
   out.edges.reserve(edges.size());
   for (const RawEdge& e : edges) {
+    if (!kept.Has(e.s) || !kept.Has(e.o)) continue;
+    const bool has_evidence = (e.flags & internal::kEdgeHasEvidence) != 0;
+    if (!budget.KeepMaterialising(has_evidence)) break;
     Edge edge;
     edge.subject = e.s;
     edge.relation = static_cast<RelationType>(e.rel);
     edge.object = e.o;
     edge.confirmed = (e.flags & kEdgeConfirmed) != 0;
-    if ((e.flags & internal::kEdgeHasEvidence) != 0 && it == nullptr) it = r.NewIterator();
+    if (has_evidence && it == nullptr) it = r.NewIterator();
     KG_RETURN_IF_ERROR(r.ReadEdge(e.s, edge.relation, e.o, e.flags, query.include_unconfirmed,
                                   it.get(), &edge.evidence, &edge.confidence));
     out.edges.push_back(std::move(edge));
   }
+  if (budget.stopped()) reason = budget.reason();
+  out.truncated = !reason.empty();
+  out.truncation_reason = reason;
   return out;
 }
 
@@ -525,23 +551,24 @@ absl::StatusOr<PathResult> GraphStore::FindPaths(const PathQuery& query) const {
       }
     }
   }
-  if (budget.stopped()) {
-    result.truncated = true;
-    result.truncation_reason = budget.reason();
-  } else if (capped && query.mode != PathMode::kShortest) {
-    result.truncated = true;
-    result.truncation_reason = absl::StrCat("max_paths ", query.max_paths, " reached");
-  }
+  // Materialise, polling the budget as Neighborhood does; a path is returned whole
+  // or not at all.
   std::unique_ptr<rocksdb::Iterator> it;
   for (const RawPath& rp : raw) {
     Path p;
     p.entities.push_back(r.MakeEntity(rp.from));
     uint32_t cur = rp.from;
+    bool complete = true;
     for (const RawHop& h : rp.hops) {
+      const bool has_evidence = (h.flags & internal::kEdgeHasEvidence) != 0;
+      if (!budget.KeepMaterialising(has_evidence)) {
+        complete = false;
+        break;
+      }
       PathHop hop;
       hop.relation = static_cast<RelationType>(h.rel);
       hop.direction = static_cast<Direction>(h.dir);
-      if ((h.flags & internal::kEdgeHasEvidence) != 0 && it == nullptr) it = r.NewIterator();
+      if (has_evidence && it == nullptr) it = r.NewIterator();
       uint32_t s = h.dir == 1 ? cur : h.to;
       uint32_t o = h.dir == 1 ? h.to : cur;
       KG_RETURN_IF_ERROR(r.ReadEdge(s, hop.relation, o, h.flags, query.include_unconfirmed,
@@ -550,7 +577,15 @@ absl::StatusOr<PathResult> GraphStore::FindPaths(const PathQuery& query) const {
       p.entities.push_back(r.MakeEntity(h.to));
       cur = h.to;
     }
+    if (!complete) break;
     result.paths.push_back(std::move(p));
+  }
+  if (budget.stopped()) {
+    result.truncated = true;
+    result.truncation_reason = budget.reason();
+  } else if (capped && query.mode != PathMode::kShortest) {
+    result.truncated = true;
+    result.truncation_reason = absl::StrCat("max_paths ", query.max_paths, " reached");
   }
   return result;
 }

@@ -126,6 +126,23 @@ void internal::StoreState::RefreshSnapshot() {
       raw->GetSnapshot(), [raw](const rocksdb::Snapshot* s) { raw->ReleaseSnapshot(s); });
 }
 
+void internal::StoreState::AddName(std::string folded, uint32_t id) {
+  auto [it, inserted] = names.try_emplace(std::move(folded));
+  if (inserted) fuzzy.Add(it->first);
+  it->second.push_back(id);
+}
+
+void internal::StoreState::DropName(const std::string& folded, uint32_t id) {
+  auto n = names.find(folded);
+  if (n == names.end()) return;
+  auto& v = n->second;
+  v.erase(std::remove(v.begin(), v.end(), id), v.end());
+  if (v.empty()) {
+    fuzzy.Remove(n->first);
+    names.erase(n);
+  }
+}
+
 std::unique_ptr<rocksdb::Iterator> internal::StoreState::NewIterator() const {
   rocksdb::ReadOptions ro;
   ro.snapshot = snapshot.get();
@@ -150,6 +167,7 @@ absl::Status internal::StoreState::ReadEdge(uint32_t s, RelationType rel, uint32
     *confidence = 1.0f;  // A loaded edge: asserted by whoever loaded it.
     return absl::OkStatus();
   }
+  evidence_reads.fetch_add(1, std::memory_order_relaxed);
   std::string prefix = internal::EdgeKey(internal::kEvidencePrefix, s, rel, o);
   double miss = 1.0;
   for (it->Seek(ToSlice(prefix)); it->Valid() && StartsWith(it->key(), prefix); it->Next()) {
@@ -288,7 +306,7 @@ absl::StatusOr<std::unique_ptr<GraphStore>> GraphStore::Open(const GraphOptions&
     if (key.size() < 10) return absl::DataLossError("bad name key");
     uint64_t id = internal::DecodeFixed64BE(key.data() + key.size() - 8);
     if (!r.IsLive(id)) continue;
-    r.names[std::string(key.data() + 1, key.size() - 10)].push_back(static_cast<uint32_t>(id));
+    r.AddName(std::string(key.data() + 1, key.size() - 10), static_cast<uint32_t>(id));
   }
   // Adjacency: keys come in (id, dir, rel) order and lists are sorted, so each
   // entity's entries arrive already in AdjBefore order.
@@ -624,7 +642,7 @@ absl::Status CommitArticleChange(internal::StoreState& r, absl::string_view arti
     rec.name = pe.entity.name;
     rec.aliases = pe.entity.aliases;
     rec.type = pe.entity.type;
-    for (const std::string& f : pe.new_folded) r.names[f].push_back(id);
+    for (const std::string& f : pe.new_folded) r.AddName(f, id);
   }
   for (const EdgeChange& c : changes) {
     auto [s, rel, o] = c.edge;
@@ -652,13 +670,7 @@ absl::Status CommitArticleChange(internal::StoreState& r, absl::string_view arti
   }
   for (uint32_t id : removed_entities) {
     EntityRec& rec = r.entities[id];
-    auto drop = [&](const std::string& name) {
-      auto n = r.names.find(FoldName(name));
-      if (n == r.names.end()) return;
-      auto& v = n->second;
-      v.erase(std::remove(v.begin(), v.end(), id), v.end());
-      if (v.empty()) r.names.erase(n);
-    };
+    auto drop = [&](const std::string& name) { r.DropName(FoldName(name), id); };
     drop(rec.name);
     for (const std::string& a : rec.aliases) drop(a);
     rec = EntityRec();
@@ -745,37 +757,18 @@ absl::StatusOr<Entity> GraphStore::ResolveEntity(absl::string_view name_or_id) c
   return rep_->MakeEntity(id);
 }
 
+GraphCounters GraphStore::Counters() const {
+  GraphCounters counters;
+  counters.evidence_reads = rep_->evidence_reads.load(std::memory_order_relaxed);
+  counters.fuzzy_candidates = rep_->fuzzy_candidates.load(std::memory_order_relaxed);
+  return counters;
+}
+
 absl::StatusOr<Entity> GraphStore::GetEntity(EntityId id) const {
   absl::ReaderMutexLock lock(&rep_->mu);
   if (!rep_->IsLive(id)) return absl::NotFoundError(absl::StrCat("no entity with id ", id));
   return rep_->MakeEntity(static_cast<uint32_t>(id));
 }
-
-namespace {
-
-// Levenshtein distance over bytes, giving up (returning limit + 1) past `limit`.
-size_t BoundedEditDistance(absl::string_view a, absl::string_view b, size_t limit) {
-  if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > limit) return limit + 1;
-  // Reused rows: the typo fallback runs this over every indexed name.
-  thread_local std::vector<size_t> prev, cur;
-  prev.assign(b.size() + 1, 0);
-  cur.assign(b.size() + 1, 0);
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    size_t row_min = cur[0];
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
-      row_min = std::min(row_min, cur[j]);
-    }
-    if (row_min > limit) return limit + 1;
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
-
-}  // namespace
 
 absl::StatusOr<std::vector<EntityMatch>> GraphStore::SearchEntities(absl::string_view query,
                                                                     size_t limit) const {
@@ -828,14 +821,38 @@ absl::StatusOr<std::vector<EntityMatch>> GraphStore::SearchEntities(absl::string
     double score = 60 + 10.0 * folded.size() / it->first.size();
     for (uint32_t id : it->second) offer(id, name_for(id, it->first), MatchKind::kPrefix, score);
   }
-  // Typos, only when the better kinds leave room.
+  // Typos, only when the better kinds leave room. The trigram index narrows the
+  // names to compare to those sharing enough trigrams with the query (see
+  // internal/fuzzy_index.h): a small fraction of the store, never a scan of it.
   if (best.size() < limit && folded.size() >= 3) {
-    size_t max_dist = folded.size() >= 8 ? 2 : 1;
-    for (const auto& [key, ids] : r.names) {
-      size_t d = BoundedEditDistance(folded, key, max_dist);
-      if (d == 0 || d > max_dist) continue;
-      double score = 40 - 10.0 * d;
-      for (uint32_t id : ids) offer(id, name_for(id, key), MatchKind::kFuzzy, score);
+    const size_t max_dist = folded.size() >= 8 ? 2 : 1;
+    std::vector<const std::string*> candidates;
+    if (r.fuzzy.Candidates(folded, max_dist, /*prefix=*/false, &candidates)) {
+      r.fuzzy_candidates.fetch_add(candidates.size(), std::memory_order_relaxed);
+      for (const std::string* key : candidates) {
+        const size_t d = internal::BoundedEditDistance(folded, *key, max_dist);
+        if (d == 0 || d > max_dist) continue;
+        auto ids = r.names.find(*key);
+        if (ids == r.names.end()) continue;
+        const double score = 40 - 10.0 * d;
+        for (uint32_t id : ids->second) offer(id, name_for(id, *key), MatchKind::kFuzzy, score);
+      }
+    }
+    // A typo in the first word of a longer name ("Moonshto" for "Moonshot AI"): one
+    // edit from a prefix of the name. Ranks below whole-name typos.
+    constexpr size_t kPrefixDist = 1;
+    if (folded.size() >= 5 &&
+        r.fuzzy.Candidates(folded, kPrefixDist, /*prefix=*/true, &candidates)) {
+      r.fuzzy_candidates.fetch_add(candidates.size(), std::memory_order_relaxed);
+      for (const std::string* key : candidates) {
+        if (key->size() <= folded.size()) continue;  // Whole-name typos are handled above.
+        const size_t d = internal::BoundedPrefixEditDistance(folded, *key, kPrefixDist);
+        if (d == 0 || d > kPrefixDist) continue;
+        auto ids = r.names.find(*key);
+        if (ids == r.names.end()) continue;
+        const double score = 25 + 5.0 * folded.size() / key->size();
+        for (uint32_t id : ids->second) offer(id, name_for(id, *key), MatchKind::kFuzzy, score);
+      }
     }
   }
   std::vector<EntityMatch> out;

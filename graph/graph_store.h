@@ -181,6 +181,13 @@ struct GraphStats {
   std::map<RelationType, uint64_t> edges_by_relation;
 };
 
+// How much work the store has done since Open, for tests and benchmarks that check
+// a query's cost without timing it.
+struct GraphCounters {
+  uint64_t evidence_reads = 0;    // Edges whose evidence records were read from RocksDB.
+  uint64_t fuzzy_candidates = 0;  // Names the typo fallback of SearchEntities compared.
+};
+
 // GraphStore is the knowledge graph on disk: entities and their aliases, typed
 // edges indexed in both directions, the evidence for each edge, and the articles
 // it came from.
@@ -256,6 +263,9 @@ class GraphStore {
                            const std::function<bool(const Edge&)>& visit) const;
 
   absl::StatusOr<Entity> GetEntity(EntityId id) const;
+
+  // Running totals since Open; cheap, lock-free, safe to call at any time.
+  GraphCounters Counters() const;
 
   // Loads a large generated graph fast: writes sorted SST files and ingests them
   // atomically, then extends the in-memory index. Edges have no evidence and count

@@ -1,7 +1,6 @@
 #include "server/kg_server.h"
 
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
-#include <grpcpp/health_check_service_interface.h>
 #include <grpcpp/security/server_credentials.h>
 
 #include <algorithm>
@@ -13,7 +12,6 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "graph/status_macros.h"
-#include "proto/health.pb.h"
 
 namespace kg::server {
 namespace {
@@ -96,11 +94,11 @@ absl::StatusOr<std::unique_ptr<KgServer>> KgServer::Start(const ServerOptions& o
   server->service_ = std::make_unique<KnowledgeGraphService>(
       server->store_.get(), server->ingester_.get(), std::move(service_options));
 
-  // Reflection serves descriptors from the generated pool; the health messages are in
-  // it only if proto/health.pb.cc is linked, which this reference guarantees.
-  (void)grpc::health::v1::HealthCheckRequest::descriptor();
+  // Our own health service (see server/health_service.h), NOT_SERVING from the start.
+  // gRPC's built-in one stays disabled: it would report SERVING until told otherwise.
+  server->health_ = std::make_unique<HealthService>(
+      std::vector<std::string>{"", std::string(kServiceName)});
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
-  grpc::EnableDefaultHealthCheckService(true);
 
   std::shared_ptr<grpc::ServerCredentials> credentials;
   if (options.tls_cert_pem.empty()) {
@@ -114,6 +112,7 @@ absl::StatusOr<std::unique_ptr<KgServer>> KgServer::Start(const ServerOptions& o
   grpc::ServerBuilder builder;
   builder.AddListeningPort(options.listen, credentials, &server->port_);
   builder.RegisterService(server->service_.get());
+  builder.RegisterService(server->health_.get());
   const size_t receive_limit = options.max_article_bytes + (size_t{1} << 20);
   builder.SetMaxReceiveMessageSize(
       static_cast<int>(std::min<size_t>(receive_limit, size_t{1} << 30)));
@@ -125,7 +124,6 @@ absl::StatusOr<std::unique_ptr<KgServer>> KgServer::Start(const ServerOptions& o
         "cannot listen on ", options.listen,
         " (is the port in use, the address not local to this machine, or the TLS key invalid?)"));
   }
-  server->SetServing(false);
   return server;
 }
 
@@ -144,11 +142,7 @@ absl::StatusOr<SeedReport> KgServer::LoadSeeds(const std::string& dir) {
 }
 
 void KgServer::SetServing(bool serving) {
-  if (server_ == nullptr) return;
-  grpc::HealthCheckServiceInterface* health = server_->GetHealthCheckService();
-  if (health == nullptr) return;
-  health->SetServingStatus(serving);
-  health->SetServingStatus(std::string(kServiceName), serving);
+  if (health_ != nullptr) health_->SetServing(serving);
 }
 
 void KgServer::Shutdown(absl::Duration grace) {
@@ -157,13 +151,16 @@ void KgServer::Shutdown(absl::Duration grace) {
     if (shut_down_) return;
     shut_down_ = true;
   }
+  // NOT_SERVING first, so that health checkers stop sending calls, and the watchers
+  // woken, so that their open streams do not hold up the drain below.
+  if (health_ != nullptr) health_->Shutdown();
   if (server_ != nullptr) {
-    SetServing(false);
     server_->Shutdown(std::chrono::system_clock::now() + absl::ToChronoMilliseconds(grace));
     server_->Wait();
     server_.reset();
   }
   service_.reset();
+  health_.reset();
   ingester_.reset();
   extractor_.reset();
   store_.reset();

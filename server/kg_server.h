@@ -17,6 +17,7 @@
 #include "absl/time/time.h"
 #include "extract/extractor.h"
 #include "graph/graph_store.h"
+#include "server/health_service.h"
 #include "server/ingest.h"
 #include "server/knowledge_graph_service.h"
 
@@ -48,7 +49,8 @@ bool IsLoopbackListenAddress(absl::string_view listen);
 // the right order. Thread safety: Shutdown may be called from any thread, once or more.
 class KgServer {
  public:
-  // Opens the store and starts listening with health NOT_SERVING. Returns
+  // Opens the store and starts listening with health NOT_SERVING (from the first call
+  // on: there is no moment at which it reports SERVING before SetServing(true)). Returns
   // FAILED_PRECONDITION for a non-loopback address without a token (unless allowed),
   // INVALID_ARGUMENT for half a TLS configuration, UNAVAILABLE when it cannot listen,
   // and the store's error when the store cannot be opened.
@@ -64,14 +66,16 @@ class KgServer {
 
   // Loads every .txt in `dir` (see Ingester::LoadSeeds). Health is not changed.
   absl::StatusOr<SeedReport> LoadSeeds(const std::string& dir);
-  // Sets the health of the server as a whole and of kg.v1.KnowledgeGraph.
+  // Sets the health of the server as a whole and of kg.v1.KnowledgeGraph. Ignored once
+  // Shutdown has begun.
   void SetServing(bool serving);
 
   graph::GraphStore* store() { return store_.get(); }
   grpc::Server* grpc_server() { return server_.get(); }
 
-  // Stops taking calls, lets in-flight calls finish until `grace` has passed (then
-  // cancels them), and closes the store.
+  // Reports NOT_SERVING and ends every health Watch, stops taking calls, lets
+  // in-flight calls finish until `grace` has passed (then cancels them), and closes
+  // the store.
   void Shutdown(absl::Duration grace);
 
  private:
@@ -82,6 +86,7 @@ class KgServer {
   std::unique_ptr<extract::Extractor> extractor_;
   std::unique_ptr<Ingester> ingester_;
   std::unique_ptr<KnowledgeGraphService> service_;
+  std::unique_ptr<HealthService> health_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
   absl::Mutex shutdown_mu_;

@@ -34,10 +34,16 @@ bool ConstantTimeEquals(absl::string_view a, absl::string_view b) {
 }
 
 absl::Status CheckDeadline(grpc::ServerContext* context) {
-  if (context->IsCancelled()) return absl::CancelledError("the call was cancelled");
-  if (context->deadline() < std::chrono::system_clock::now()) {
+  // gRPC cancels a call when its deadline passes, by a timer on its own clock, which
+  // can fire a little before the system clock reaches context->deadline(); a cancel
+  // that close to the deadline is the deadline.
+  constexpr std::chrono::milliseconds kTimerSlack(20);
+  const auto now = std::chrono::system_clock::now();
+  if (context->deadline() <= now ||
+      (context->IsCancelled() && context->deadline() <= now + kTimerSlack)) {
     return absl::DeadlineExceededError("the call's deadline passed before the answer was complete");
   }
+  if (context->IsCancelled()) return absl::CancelledError("the call was cancelled");
   return absl::OkStatus();
 }
 
@@ -316,6 +322,9 @@ grpc::Status KnowledgeGraphService::Neighborhood(grpc::ServerContext* context,
     KG_ASSIGN_OR_RETURN(graph::NeighborhoodQuery query, NeighborhoodQueryFromProto(*request));
     query.budget = BudgetForCall(context);
     KG_ASSIGN_OR_RETURN(graph::Subgraph subgraph, store_->Neighborhood(query));
+    // Cut by the deadline or a cancel: the caller will not read an answer, so say
+    // why at once rather than converting a partial one.
+    KG_RETURN_IF_ERROR(CheckDeadline(context));
     SubgraphToProto(subgraph, response);
     return absl::OkStatus();
   };
@@ -330,6 +339,7 @@ grpc::Status KnowledgeGraphService::FindPaths(grpc::ServerContext* context,
     KG_ASSIGN_OR_RETURN(graph::PathQuery query, PathQueryFromProto(*request));
     query.budget = BudgetForCall(context);
     KG_ASSIGN_OR_RETURN(graph::PathResult result, store_->FindPaths(query));
+    KG_RETURN_IF_ERROR(CheckDeadline(context));  // As in Neighborhood.
     PathResultToProto(result, response);
     return absl::OkStatus();
   };

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -24,6 +25,7 @@
 #include "absl/status/status.h"
 #include "absl/synchronization/mutex.h"
 #include "graph/graph_store.h"
+#include "graph/internal/fuzzy_index.h"
 #include "rocksdb/db.h"
 
 namespace kg::graph::internal {
@@ -92,7 +94,10 @@ struct StoreState {
 
   std::vector<EntityRec> entities ABSL_GUARDED_BY(mu);  // By id; [0] unused.
   // Folded name or alias -> ids of live entities carrying it.
+  // Change it only through AddName / DropName, which keep `fuzzy` in step.
   absl::btree_map<std::string, absl::InlinedVector<uint32_t, 1>> names ABSL_GUARDED_BY(mu);
+  // Trigrams of the keys of `names`, for the typo fallback of SearchEntities.
+  FuzzyIndex fuzzy ABSL_GUARDED_BY(mu);
   uint64_t live_entities ABSL_GUARDED_BY(mu) = 0;
   uint64_t articles ABSL_GUARDED_BY(mu) = 0;
   uint64_t evidence ABSL_GUARDED_BY(mu) = 0;
@@ -101,7 +106,17 @@ struct StoreState {
   // Matches the mirror; replaced after each write.
   std::shared_ptr<const rocksdb::Snapshot> snapshot ABSL_GUARDED_BY(mu);
 
+  // Work counters (see GraphStore::Counters); relaxed, for tests and benchmarks.
+  mutable std::atomic<uint64_t> evidence_reads{0};
+  mutable std::atomic<uint64_t> fuzzy_candidates{0};
+
   ~StoreState();
+
+  // Adds `id` under the folded name `folded`. REQUIRES: mu held exclusively.
+  void AddName(std::string folded, uint32_t id);
+  // Removes `id` from under `folded`, dropping the key when no id is left.
+  // REQUIRES: mu held exclusively.
+  void DropName(const std::string& folded, uint32_t id);
 
   // REQUIRES: mu held exclusively.
   void RefreshSnapshot();

@@ -1,6 +1,9 @@
 // Kill -9 during ingest: the store must reopen holding each article wholly or not
 // at all. The child is this test binary re-executed with KG_CRASH_CHILD_DIR set,
-// running CrashTest.ChildIngestLoop until killed.
+// running CrashTest.ChildIngestLoop until killed. The child reports the start of
+// each operation on a pipe, and the parent kills it after a random number of them (plus a
+// random few milliseconds, so that kills land in the middle of writes), so the test
+// does not depend on how fast a loaded machine or a sanitizer build runs.
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -17,6 +20,7 @@
 #include <thread>
 #include <vector>
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "graph/graph_store.h"
 #include "gtest/gtest.h"
@@ -52,10 +56,15 @@ std::vector<RelationFact> CrashFacts(int i, int v) {
 TEST(CrashTest, ChildIngestLoop) {
   const char* dir = std::getenv("KG_CRASH_CHILD_DIR");
   if (dir == nullptr) GTEST_SKIP() << "runs only as the child of the kill test";
+  int progress_fd = -1;
+  if (const char* fd = std::getenv("KG_CRASH_PROGRESS_FD"); fd != nullptr) {
+    ASSERT_TRUE(absl::SimpleAtoi(fd, &progress_fd));
+  }
   auto store = OpenStore(dir);
   ASSERT_NE(store, nullptr);
   std::mt19937 rng(static_cast<unsigned>(getpid()));
   for (;;) {
+    if (progress_fd >= 0 && write(progress_fd, "+", 1) != 1) return;
     int i = rng() % kArticles;
     int action = rng() % 10;
     if (action < 6) {
@@ -174,12 +183,17 @@ TEST(CrashTest, KillNineLeavesWholeArticles) {
   int rounds_with_data = 0;
   uint64_t most_articles = 0;
   for (int round = 0; round < 10; ++round) {
+    int progress[2];
+    ASSERT_EQ(pipe(progress), 0);
+    std::string env_fd = absl::StrCat("KG_CRASH_PROGRESS_FD=", progress[1]);
     pid_t pid = fork();
     ASSERT_GE(pid, 0);
     if (pid == 0) {
+      close(progress[0]);
       char* argv[] = {exe, const_cast<char*>("--gtest_filter=CrashTest.ChildIngestLoop"),
                       nullptr};
-      char* envp[] = {const_cast<char*>(env_dir.c_str()), nullptr};
+      char* envp[] = {const_cast<char*>(env_dir.c_str()), const_cast<char*>(env_fd.c_str()),
+                      nullptr};
       int null_fd = open("/dev/null", O_WRONLY);
       if (null_fd >= 0) {
         dup2(null_fd, 1);
@@ -188,8 +202,19 @@ TEST(CrashTest, KillNineLeavesWholeArticles) {
       execve(exe, argv, envp);
       _exit(127);
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(150 + rng() % 250));
+    close(progress[1]);
+    // Wait until 10..69 operations have started (or the child ends: read returns 0).
+    const size_t wanted = 10 + rng() % 60;
+    size_t done = 0;
+    char buffer[64];
+    while (done < wanted) {
+      const ssize_t got = read(progress[0], buffer, sizeof(buffer));
+      if (got <= 0) break;
+      done += static_cast<size_t>(got);
+    }
+    std::this_thread::sleep_for(std::chrono::microseconds(rng() % 5000));
     ASSERT_EQ(kill(pid, SIGKILL), 0);
+    close(progress[0]);
     int status = 0;
     ASSERT_EQ(waitpid(pid, &status, 0), pid);
     ASSERT_TRUE(WIFSIGNALED(status)) << "child exited early with status " << status;

@@ -441,5 +441,144 @@ TEST(BulkLoadTest, SurvivesReopenAndMeetsArticles) {
   EXPECT_EQ(r->paths[0].hops[1].evidence.size(), 1u);
 }
 
+// ---- Supernodes and budgets while an answer is materialised. ----
+
+// A hub "E0" with `leaves` bulk-loaded out-edges E0 -inv-> E1..E<leaves>, of which the
+// first `with_evidence` also get evidence from one article.
+Loaded EvidencedSupernode(const std::string& name, uint32_t leaves, uint32_t with_evidence) {
+  std::vector<BulkEdge> edges;
+  edges.reserve(leaves);
+  for (uint32_t i = 1; i <= leaves; ++i) edges.push_back({0, kInv, i});
+  Loaded g = LoadGraph(name, leaves + 1, edges);
+  std::vector<RelationFact> facts;
+  for (uint32_t i = 1; i <= with_evidence; ++i) {
+    facts.push_back(Fact(Mention("E0"), kInv, Mention(absl::StrCat("E", i)),
+                         absl::StrCat("E0 invested in E", i, ".")));
+  }
+  auto added = g.store->AddArticle(MakeArticle("hub", "x"), facts);
+  EXPECT_TRUE(added.ok()) << added.status();
+  return g;
+}
+
+// Building one page of a 50k-edge supernode reads the evidence of that page's edges
+// only, and page 2 continues exactly where page 1 stopped.
+TEST(NeighborsTest, SupernodePageReadsOnlyItsOwnEvidence) {
+  constexpr uint32_t kLeaves = 50000;
+  Loaded g = EvidencedSupernode("supernode_page", kLeaves, 500);
+  NeighborsQuery q;
+  q.entity = "E0";
+  q.direction = Direction::kOut;
+  q.page_size = 100;
+  std::vector<std::string> seen;
+  for (int page_number = 0; page_number < 3; ++page_number) {
+    const uint64_t reads_before = g.store->Counters().evidence_reads;
+    auto page = g.store->Neighbors(q);
+    ASSERT_TRUE(page.ok()) << page.status();
+    const uint64_t reads = g.store->Counters().evidence_reads - reads_before;
+    EXPECT_EQ(page->total, kLeaves);
+    ASSERT_EQ(page->neighbors.size(), 100u);
+    // Every edge of the first three pages has evidence, and only they were read.
+    EXPECT_EQ(reads, 100u);
+    for (size_t i = 0; i < page->neighbors.size(); ++i) {
+      const Neighbor& n = page->neighbors[i];
+      const std::string expected = absl::StrCat("E", page_number * 100 + i + 1);
+      EXPECT_EQ(n.entity.name, expected);
+      ASSERT_EQ(n.evidence.size(), 1u) << expected;
+      EXPECT_EQ(n.evidence[0].sentence, absl::StrCat("E0 invested in ", expected, "."));
+      seen.push_back(n.entity.name);
+    }
+    ASSERT_FALSE(page->next_page_token.empty());
+    q.page_token = page->next_page_token;
+  }
+  EXPECT_EQ(std::set<std::string>(seen.begin(), seen.end()).size(), 300u);
+  // A page of loaded edges without evidence reads nothing from the evidence records.
+  q.page_token.clear();
+  q.direction = Direction::kIn;
+  q.entity = "E7";
+  const uint64_t reads_before = g.store->Counters().evidence_reads;
+  auto page = g.store->Neighbors(q);
+  ASSERT_TRUE(page.ok()) << page.status();
+  ASSERT_EQ(page->neighbors.size(), 1u);
+  EXPECT_EQ(g.store->Counters().evidence_reads - reads_before, 1u);  // E0 -> E7 has evidence.
+}
+
+// A cancel (or deadline) that arrives after the walk, while evidence is read, stops
+// the reading: the answer is marked truncated and holds only whole edges.
+TEST(NeighborhoodTest, BudgetIsCheckedWhileReadingEvidence) {
+  constexpr uint32_t kLeaves = 300;
+  Loaded g = EvidencedSupernode("materialise_budget", kLeaves, kLeaves);
+  NeighborhoodQuery q;
+  q.entity = "E0";
+  q.hops = 1;
+  uint64_t reads_before = g.store->Counters().evidence_reads;
+  auto full = g.store->Neighborhood(q);
+  ASSERT_TRUE(full.ok()) << full.status();
+  EXPECT_FALSE(full->truncated);
+  ASSERT_EQ(full->edges.size(), kLeaves);
+  EXPECT_EQ(g.store->Counters().evidence_reads - reads_before, kLeaves);
+
+  // The walk (300 edges) polls the budget once, at its start; every later poll is
+  // made while materialising, and the fifth says "cancelled".
+  int polls = 0;
+  q.budget.cancelled = [&] { return ++polls > 4; };
+  reads_before = g.store->Counters().evidence_reads;
+  auto cut = g.store->Neighborhood(q);
+  ASSERT_TRUE(cut.ok()) << cut.status();
+  EXPECT_TRUE(cut->truncated);
+  EXPECT_EQ(cut->truncation_reason, "cancelled");
+  EXPECT_EQ(cut->nodes.size(), kLeaves + 1);
+  EXPECT_GE(cut->edges.size(), 1u);
+  EXPECT_LT(cut->edges.size(), 10u);
+  EXPECT_EQ(g.store->Counters().evidence_reads - reads_before, cut->edges.size());
+  for (const Edge& e : cut->edges) EXPECT_EQ(e.evidence.size(), 1u);
+
+  // A max_edges_visited cut still gets its partial answer materialised.
+  q.budget.cancelled = nullptr;
+  q.budget.max_edges_visited = 50;
+  auto capped = g.store->Neighborhood(q);
+  ASSERT_TRUE(capped.ok());
+  EXPECT_TRUE(capped->truncated);
+  EXPECT_THAT(capped->truncation_reason, HasSubstr("max_edges_visited 50"));
+  EXPECT_EQ(capped->edges.size(), 50u);
+  for (const Edge& e : capped->edges) EXPECT_EQ(e.evidence.size(), 1u);
+}
+
+// The same for paths: paths come back whole or not at all.
+TEST(FindPathsTest, BudgetIsCheckedWhileReadingEvidence) {
+  auto store = OpenStore(FreshDir("paths_materialise_budget"));
+  std::vector<RelationFact> facts;
+  for (int i = 0; i < 100; ++i) {
+    const std::string middle = absl::StrCat("Middle ", i);
+    facts.push_back(Fact(Mention("Start Fund"), kInv, Mention(middle)));
+    facts.push_back(Fact(Mention(middle), kInv, Mention("Target Labs")));
+  }
+  ASSERT_TRUE(store->AddArticle(MakeArticle("paths", "x"), facts).ok());
+  PathQuery q;
+  q.from = "Start Fund";
+  q.to = "Target Labs";
+  q.mode = PathMode::kAllShortest;
+  q.max_paths = 1000;
+  auto all = store->FindPaths(q);
+  ASSERT_TRUE(all.ok()) << all.status();
+  EXPECT_FALSE(all->truncated);
+  ASSERT_EQ(all->paths.size(), 100u);
+
+  int polls = 0;
+  q.budget.cancelled = [&] { return ++polls > 6; };
+  const uint64_t reads_before = store->Counters().evidence_reads;
+  auto cut = store->FindPaths(q);
+  ASSERT_TRUE(cut.ok()) << cut.status();
+  EXPECT_TRUE(cut->truncated);
+  EXPECT_EQ(cut->truncation_reason, "cancelled");
+  EXPECT_GE(cut->paths.size(), 1u);
+  EXPECT_LT(cut->paths.size(), 10u);
+  EXPECT_LT(store->Counters().evidence_reads - reads_before, 20u);
+  for (const Path& p : cut->paths) {
+    ASSERT_EQ(p.hops.size(), 2u);
+    EXPECT_EQ(p.entities.size(), 3u);
+    for (const PathHop& h : p.hops) EXPECT_EQ(h.evidence.size(), 1u);
+  }
+}
+
 }  // namespace
 }  // namespace kg::graph

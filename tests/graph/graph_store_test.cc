@@ -535,5 +535,95 @@ TEST(GraphStoreTest, QueriesNeverSeeHalfAnArticle) {
   EXPECT_GT(checks.load(), 0);
 }
 
+// Typos are found through the trigram index, not by comparing the query with every
+// name: among 20,000 names, a search compares a few hundred at most. Transposed
+// letters count as one typo, and a typo in the first word of a longer name is found.
+TEST(GraphStoreTest, TypoSearchUsesTheTrigramIndexAndRanks) {
+  const std::string dir = FreshDir("typo_index");
+  constexpr size_t kNames = 20000;
+  {
+    auto store = OpenStore(dir);
+    std::vector<BulkEntity> entities;
+    uint64_t state = 42;  // A fixed sequence: the same names every run.
+    for (size_t i = 0; i < kNames; ++i) {
+      std::string name;
+      for (int word = 0; word < 2; ++word) {
+        if (word > 0) name += ' ';
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        const int length = 4 + static_cast<int>((state >> 40) % 6);
+        for (int c = 0; c < length; ++c) {
+          state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+          name += static_cast<char>((c == 0 ? 'A' : 'a') + (state >> 33) % 26);
+        }
+      }
+      entities.push_back({name, kOrg, {}});
+    }
+    for (const char* name : {"Alibaba", "Alibaba Cloud", "Moonshot AI", "MiniMax"}) {
+      entities.push_back({name, kOrg, {}});
+    }
+    ASSERT_TRUE(store->BulkLoad(entities, {}).ok());
+  }
+  auto store = OpenStore(dir);  // The index is rebuilt from disk at Open.
+  ASSERT_NE(store, nullptr);
+
+  uint64_t before = store->Counters().fuzzy_candidates;
+  auto m = store->SearchEntities("Alibaab", 10);
+  ASSERT_TRUE(m.ok()) << m.status();
+  EXPECT_LT(store->Counters().fuzzy_candidates - before, 1000u);
+  ASSERT_GE(m->size(), 2u);
+  EXPECT_EQ((*m)[0].entity.name, "Alibaba");
+  EXPECT_EQ((*m)[0].kind, MatchKind::kFuzzy);
+  EXPECT_EQ((*m)[1].entity.name, "Alibaba Cloud");  // One typo from its first word.
+  for (size_t i = 1; i < m->size(); ++i) EXPECT_GE((*m)[i - 1].score, (*m)[i].score);
+
+  before = store->Counters().fuzzy_candidates;
+  m = store->SearchEntities("Moonshto", 10);
+  ASSERT_TRUE(m.ok()) << m.status();
+  EXPECT_LT(store->Counters().fuzzy_candidates - before, 1000u);
+  ASSERT_FALSE(m->empty());
+  EXPECT_EQ((*m)[0].entity.name, "Moonshot AI");
+  EXPECT_EQ((*m)[0].kind, MatchKind::kFuzzy);
+
+  m = store->SearchEntities("Moonshot AJ", 10);  // Two typos are allowed from 8 letters on.
+  ASSERT_FALSE(m->empty());
+  EXPECT_EQ((*m)[0].entity.name, "Moonshot AI");
+  m = store->SearchEntities("MiniMqz", 10);  // Two typos, but only one under 8 letters.
+  ASSERT_TRUE(m.ok());
+  for (const EntityMatch& match : *m) EXPECT_NE(match.entity.name, "MiniMax");
+  m = store->SearchEntities("Qqqqzzzz", 10);
+  ASSERT_TRUE(m.ok());
+  EXPECT_TRUE(m->empty());
+}
+
+// The typo index follows writes: names added by an article are found, and names of
+// entities removed with their article are not.
+TEST(GraphStoreTest, TypoIndexFollowsIngestAndDelete) {
+  auto store = OpenStore(FreshDir("typo_follow"));
+  ASSERT_TRUE(store
+                  ->AddArticle(MakeArticle("a1", "x"),
+                               {Fact(Mention("Zhipu AI", kOrg), RelationType::kHqIn,
+                                     Mention("Bắc Kinh", kPlace))})
+                  .ok());
+  auto m = store->SearchEntities("Zhpiu AI", 5);
+  ASSERT_TRUE(m.ok()) << m.status();
+  ASSERT_EQ(m->size(), 1u);
+  EXPECT_EQ((*m)[0].entity.name, "Zhipu AI");
+  m = store->SearchEntities("Bac Kinj", 5);
+  ASSERT_EQ(m->size(), 1u);
+  EXPECT_EQ((*m)[0].matched_name, "Bắc Kinh");
+  ASSERT_TRUE(store->DeleteArticle("a1").ok());
+  m = store->SearchEntities("Zhpiu AI", 5);
+  ASSERT_TRUE(m.ok());
+  EXPECT_TRUE(m->empty());
+  ASSERT_TRUE(store
+                  ->AddArticle(MakeArticle("a2", "y"),
+                               {Fact(Mention("Zhipu AI", kOrg), RelationType::kHqIn,
+                                     Mention("Bắc Kinh", kPlace))})
+                  .ok());
+  m = store->SearchEntities("Zhpiu AI", 5);
+  ASSERT_EQ(m->size(), 1u);
+  EXPECT_EQ((*m)[0].entity.name, "Zhipu AI");
+}
+
 }  // namespace
 }  // namespace kg::graph

@@ -2,8 +2,10 @@
 // shipped seeds) on 127.0.0.1:0, called through real gRPC stubs.
 #include <grpcpp/grpcpp.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <map>
 #include <set>
 #include <string>
@@ -228,6 +230,25 @@ TEST_F(SeededServerTest, SearchEntitiesCompletesPrefixes) {
   request.set_page_size(101);
   EXPECT_RPC_ERROR(stub_->SearchEntities(Context().get(), request, &response), INVALID_ARGUMENT,
                    "page_size must be between 1 and 100");
+}
+
+// Typos on the seeds: transposed letters, and a typo in the first word of a name.
+TEST_F(SeededServerTest, SearchEntitiesForgivesTypos) {
+  for (const auto& [typo, wanted] : std::vector<std::pair<std::string, std::string>>{
+           {"Alibaab", "Alibaba"}, {"Moonshto", "Moonshot AI"}, {"MiniMxa", "MiniMax"}}) {
+    v1::SearchEntitiesRequest request;
+    request.set_query(typo);
+    v1::SearchEntitiesResponse response;
+    ASSERT_TRUE(stub_->SearchEntities(Context().get(), request, &response).ok());
+    ASSERT_GT(response.matches_size(), 0) << typo;
+    const std::vector<std::string> names = NamesOf(response.matches(0).entity());
+    EXPECT_NE(std::find(names.begin(), names.end(), wanted), names.end())
+        << typo << " found " << response.matches(0).entity().name();
+    EXPECT_EQ(response.matches(0).match_kind(), "fuzzy") << typo;
+    for (int i = 1; i < response.matches_size(); ++i) {
+      EXPECT_GE(response.matches(i - 1).score(), response.matches(i).score()) << typo;
+    }
+  }
 }
 
 TEST_F(SeededServerTest, NeighborhoodAroundAlibaba) {
@@ -515,8 +536,9 @@ TEST_F(SeededServerTest, ExportGraphStreamsEntitiesBeforeEdges) {
   EXPECT_RPC_ERROR(missing_reader->Finish(), NOT_FOUND, "Nobody Incorporated");
 }
 
-// A traversal stops when the caller's deadline passes: the server's own log line shows
-// it spent less time on the call than the same traversal takes to finish.
+// A traversal stops when the caller's deadline passes: the server itself answers
+// DEADLINE_EXCEEDED (its log line says so), soon after the deadline rather than after
+// the whole traversal and the reading of everything it found.
 TEST(DeadlineTest, TraversalStopsAtTheCallersDeadline) {
   ServerOptions options;
   options.log_requests = true;
@@ -565,17 +587,23 @@ TEST(DeadlineTest, TraversalStopsAtTheCallersDeadline) {
   ASSERT_GT(full_ms, 150) << "the graph is too small for this test to mean anything";
   EXPECT_EQ(late.error_code(), grpc::StatusCode::DEADLINE_EXCEEDED);
   // The second logged Neighborhood call is the one with the 20 ms deadline.
+  std::vector<std::string> lines;
   std::vector<double> durations;
   for (absl::string_view line : absl::StrSplit(log, '\n')) {
     if (!absl::StrContains(line, "rpc=Neighborhood")) continue;
     double ms = 0;
     ASSERT_TRUE(absl::SimpleAtod(line.substr(line.find("ms=") + 3), &ms)) << line;
+    lines.emplace_back(line);
     durations.push_back(ms);
   }
   ASSERT_EQ(durations.size(), 2u) << log;
-  // The graph stops walking at the deadline but still reads the evidence of what it
-  // collected, so the cut call is shorter, not instant.
-  EXPECT_LT(durations[1], durations[0] * 0.8) << log;
+  std::printf("deadline test: whole traversal %.1f ms, cut by a 20 ms deadline %.1f ms\n",
+              durations[0], durations[1]);
+  EXPECT_TRUE(absl::StrContains(lines[0], "code=OK")) << lines[0];
+  EXPECT_TRUE(absl::StrContains(lines[1], "code=DEADLINE_EXCEEDED")) << lines[1];
+  // An absolute bound, generous against a loaded machine (or a sanitizer build), yet
+  // well under what the whole traversal costs there.
+  EXPECT_LT(durations[1], 1000.0) << log;
 }
 
 // ---- Servers of their own: health, writes, auth, restarts. ----
@@ -592,6 +620,79 @@ TEST(ServerLifecycleTest, HealthIsNotServingUntilTheSeedsAreLoaded) {
   server->SetServing(true);
   EXPECT_EQ(testing::Health(channel), HealthStatus::SERVING);
   EXPECT_EQ(testing::Health(channel, "kg.v1.KnowledgeGraph"), HealthStatus::SERVING);
+}
+
+// A Watch started before the seeds load sees NOT_SERVING, then SERVING once they are
+// loaded, then NOT_SERVING when shutdown begins, and its stream ends without holding
+// up the shutdown.
+TEST(HealthTest, WatchFollowsStartupAndShutdown) {
+  std::unique_ptr<KgServer> server = StartServer("health_watch", /*seeds=*/false);
+  ASSERT_NE(server, nullptr);
+  auto channel = testing::ChannelTo(server->port());
+  auto health = grpc::health::v1::Health::NewStub(channel);
+  grpc::health::v1::HealthCheckResponse response;
+
+  grpc::ClientContext service_context;
+  service_context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(60));
+  grpc::health::v1::HealthCheckRequest service_request;
+  service_request.set_service("kg.v1.KnowledgeGraph");
+  auto service_watch = health->Watch(&service_context, service_request);
+  ASSERT_TRUE(service_watch->Read(&response));
+  EXPECT_EQ(response.status(), HealthStatus::NOT_SERVING);
+
+  grpc::ClientContext server_context;
+  server_context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(60));
+  auto server_watch = health->Watch(&server_context, grpc::health::v1::HealthCheckRequest());
+  ASSERT_TRUE(server_watch->Read(&response));
+  EXPECT_EQ(response.status(), HealthStatus::NOT_SERVING);
+  EXPECT_EQ(testing::Health(channel), HealthStatus::NOT_SERVING);
+
+  absl::StatusOr<SeedReport> report = server->LoadSeeds(SeedsDir());
+  ASSERT_TRUE(report.ok()) << report.status();
+  server->SetServing(true);
+  ASSERT_TRUE(service_watch->Read(&response));
+  EXPECT_EQ(response.status(), HealthStatus::SERVING);
+  ASSERT_TRUE(server_watch->Read(&response));
+  EXPECT_EQ(response.status(), HealthStatus::SERVING);
+  EXPECT_EQ(testing::Health(channel, "kg.v1.KnowledgeGraph"), HealthStatus::SERVING);
+
+  // The grace period is long; open watches must not make the shutdown use it.
+  const auto begin = std::chrono::steady_clock::now();
+  std::thread stopper([&] { server->Shutdown(absl::Seconds(60)); });
+  for (auto* watch : {service_watch.get(), server_watch.get()}) {
+    ASSERT_TRUE(watch->Read(&response));
+    EXPECT_EQ(response.status(), HealthStatus::NOT_SERVING);
+    EXPECT_FALSE(watch->Read(&response));
+    const grpc::Status finished = watch->Finish();
+    EXPECT_TRUE(finished.ok()) << finished.error_message();
+  }
+  stopper.join();
+  EXPECT_LT(std::chrono::steady_clock::now() - begin, std::chrono::seconds(20));
+}
+
+TEST(HealthTest, UnknownServiceIsNotFoundOrServiceUnknown) {
+  std::unique_ptr<KgServer> server = StartServer("health_unknown", /*seeds=*/true);
+  ASSERT_NE(server, nullptr);
+  auto health = grpc::health::v1::Health::NewStub(testing::ChannelTo(server->port()));
+  grpc::health::v1::HealthCheckRequest request;
+  request.set_service("kg.v1.NoSuchService");
+  grpc::health::v1::HealthCheckResponse response;
+  EXPECT_RPC_ERROR(health->Check(Context().get(), request, &response), NOT_FOUND,
+                   "kg.v1.NoSuchService");
+
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(60));
+  auto watch = health->Watch(&context, request);
+  ASSERT_TRUE(watch->Read(&response));
+  EXPECT_EQ(response.status(), HealthStatus::SERVICE_UNKNOWN);
+  // The watch stays open (the service might appear) until the client cancels.
+  context.TryCancel();
+  EXPECT_FALSE(watch->Read(&response));
+  EXPECT_EQ(watch->Finish().error_code(), grpc::StatusCode::CANCELLED);
+  // The server noticed: shutting down does not wait for that watch.
+  const auto begin = std::chrono::steady_clock::now();
+  server->Shutdown(absl::Seconds(60));
+  EXPECT_LT(std::chrono::steady_clock::now() - begin, std::chrono::seconds(20));
 }
 
 TEST(ServerLifecycleTest, RestartOnTheSameStoreDuplicatesNothing) {
