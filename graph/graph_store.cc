@@ -8,10 +8,12 @@
 #include <tuple>
 #include <utility>
 
+#include "absl/container/btree_set.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -192,10 +194,9 @@ absl::StatusOr<uint32_t> internal::StoreState::Resolve(absl::string_view name_or
   if (query.empty()) return absl::InvalidArgumentError("entity is empty; give a name or an id");
   uint64_t id = 0;
   if (absl::SimpleAtoi(query, &id) && IsLive(id)) return static_cast<uint32_t>(id);
-  auto it = names.find(FoldName(query));
-  if (it == names.end() || it->second.empty()) {
-    return absl::NotFoundError(absl::StrCat("no entity named \"", query, "\""));
-  }
+  const std::string folded = FoldName(query);
+  auto it = names.find(folded);
+  if (it == names.end() || it->second.empty()) return ResolveByWordPrefix(query, folded);
   const auto& candidates = it->second;
   if (candidates.size() == 1) return candidates[0];
   // Several share the folded form: an exact canonical name wins, then an exact alias.
@@ -217,6 +218,29 @@ absl::StatusOr<uint32_t> internal::StoreState::Resolve(absl::string_view name_or
   return absl::InvalidArgumentError(absl::StrCat("\"", query, "\" is ambiguous; it names ",
                                                  absl::StrJoin(listed, ", "),
                                                  ": ask again by id"));
+}
+
+// People shorten names ("Misa Zhu" for "Misa Zhu Mingming", "Vision Plus" for "Vision
+// Plus Capital"), so a query that names nothing whole resolves to the one entity having a
+// name or alias that starts with it at a word boundary. Never a bare prefix of a word:
+// "Ali" does not name Alibaba.
+absl::StatusOr<uint32_t> internal::StoreState::ResolveByWordPrefix(absl::string_view query,
+                                                                   const std::string& folded) const {
+  const std::string word_prefix = folded + " ";
+  absl::btree_set<uint32_t> found;
+  for (auto it = names.lower_bound(word_prefix);
+       it != names.end() && absl::StartsWith(it->first, word_prefix) && found.size() <= 10; ++it) {
+    found.insert(it->second.begin(), it->second.end());
+  }
+  if (found.size() == 1) return *found.begin();
+  if (found.empty()) return absl::NotFoundError(absl::StrCat("no entity named \"", query, "\""));
+  std::vector<std::string> listed;
+  for (uint32_t c : found) {
+    listed.push_back(absl::StrCat("\"", entities[c].name, "\" (id ", c, ")"));
+  }
+  return absl::InvalidArgumentError(absl::StrCat("\"", query, "\" is ambiguous; it starts ",
+                                                 absl::StrJoin(listed, ", "),
+                                                 ": give the full name or the id"));
 }
 
 GraphStore::GraphStore(std::unique_ptr<Rep> rep) : rep_(std::move(rep)) {}

@@ -222,8 +222,10 @@ class GraphStore {
   absl::StatusOr<DeleteOutcome> DeleteArticle(absl::string_view article_id);
 
   // Finds one entity by numeric id, canonical name or alias, exactly or case- and
-  // diacritic-insensitively. Returns NOT_FOUND naming `name_or_id` when nothing
-  // matches, and INVALID_ARGUMENT listing the candidates when several do.
+  // diacritic-insensitively; failing that, the one entity with a name or alias that
+  // starts with `name_or_id` at a word boundary ("Misa Zhu" for "Misa Zhu Mingming").
+  // Returns NOT_FOUND naming `name_or_id` when nothing matches, and INVALID_ARGUMENT
+  // listing the candidates when several do.
   absl::StatusOr<Entity> ResolveEntity(absl::string_view name_or_id) const;
 
   // Ranked matches for completion: exact, alias, folded, prefix, then typos.

@@ -127,6 +127,9 @@ struct StoreState {
   Entity MakeEntity(uint32_t id) const;
   // Resolution as documented on GraphStore::ResolveEntity. REQUIRES: mu held.
   absl::StatusOr<uint32_t> Resolve(absl::string_view name_or_id) const;
+  // The fallback of Resolve when no name or alias folds to `folded`.
+  absl::StatusOr<uint32_t> ResolveByWordPrefix(absl::string_view query,
+                                               const std::string& folded) const;
   // Reads the evidence of one edge from `snapshot` (only confirmed pieces unless
   // include_unconfirmed) and combines the confidence. REQUIRES: mu held.
   absl::Status ReadEdge(uint32_t s, RelationType rel, uint32_t o, uint8_t flags,

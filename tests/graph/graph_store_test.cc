@@ -227,6 +227,28 @@ TEST(GraphStoreTest, ResolveFoldsCaseAndDiacritics) {
   EXPECT_EQ(store->ResolveEntity("").status().code(), absl::StatusCode::kInvalidArgument);
 }
 
+TEST(GraphStoreTest, ShortenedNameResolvesAtAWordBoundary) {
+  auto store = OpenStore(FreshDir("word_prefix"));
+  std::vector<RelationFact> f = {
+      Fact(Mention("Rokid", kOrg), RelationType::kFoundedBy, Mention("Misa Zhu Mingming", kPerson)),
+      Fact(Mention("Vision Plus Capital", kOrg), RelationType::kFoundedBy,
+           Mention("Eddie Wu Yongming", kPerson)),
+      Fact(Mention("Vision Plus Labs", kOrg), RelationType::kHqIn, Mention("Hàng Châu", kPlace))};
+  ASSERT_TRUE(store->AddArticle(MakeArticle("a1", "x"), f).ok());
+  // One entity starts with the words given: it is the answer, case and diacritics aside.
+  EXPECT_EQ(store->ResolveEntity("Misa Zhu")->name, "Misa Zhu Mingming");
+  EXPECT_EQ(store->ResolveEntity("eddie wu")->name, "Eddie Wu Yongming");
+  EXPECT_EQ(store->ResolveEntity("HANG")->name, "Hàng Châu");
+  // Never inside a word.
+  EXPECT_EQ(store->ResolveEntity("Misa Zh").status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(store->ResolveEntity("Rok").status().code(), absl::StatusCode::kNotFound);
+  // Several: the error names them.
+  auto both = store->ResolveEntity("Vision Plus");
+  EXPECT_EQ(both.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(both.status().message()), HasSubstr("Vision Plus Capital"));
+  EXPECT_THAT(std::string(both.status().message()), HasSubstr("Vision Plus Labs"));
+}
+
 TEST(GraphStoreTest, AmbiguousNameListsCandidates) {
   auto store = OpenStore(FreshDir("ambiguous"));
   std::vector<RelationFact> f = {
