@@ -136,6 +136,21 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     m.text = doc->norm.text.substr(m.begin, m.end - m.begin);
     m.type = type;
     m.strength = strength;
+    // "Tập đoàn Viettel", "Ngân hàng TMCP Kim Long": the designator before the name
+    // makes its registered form, kept as an alias (capitalised as a name is written).
+    if (type != EntityType::kPlace && type != EntityType::kPerson && b > 0) {
+      int lm = lx.legal_prefix.MatchEndingAt(toks, b);
+      if (lm > 0 && toks[b - lm].word) {
+        std::string full =
+            doc->norm.text.substr(toks[b - lm].begin, m.end - toks[b - lm].begin);
+        if (!full.empty() && full[0] >= 'a' && full[0] <= 'z') {
+          full[0] = static_cast<char>(full[0] - 'a' + 'A');
+        } else if (absl::StartsWith(full, "\xc4\x91")) {  // "đ" -> "Đ"
+          full[1] = '\x90';
+        }
+        m.registered_forms.push_back(std::move(full));
+      }
+    }
     int idx = static_cast<int>(doc->mentions.size());
     for (int k = b; k < e; ++k) s.token_mention[k] = idx;
     doc->mentions.push_back(std::move(m));
@@ -272,6 +287,11 @@ void Analyzer::FindMentions(Document* doc, int si) const {
         lx.org_prefix.Match(toks, e) > 0) {
       return;
     }
+    // "ông Đức", "bà Giang": right after an honorific a place word is a given name.
+    if (b > 0 && lx.person_prefix.MatchEndingAt(toks, b) > 0 && lx.places.Match(toks, b) == e - b) {
+      add_mention(b, e, EntityType::kPerson, 2);
+      return;
+    }
     bool org_tail = lx.org_suffix.Contains(toks[e - 1].lower) && e - b >= 2;
     // A place inside a run is split off ("Trung Quốc ByteDance", "Lazada Việt Nam"),
     // unless the rest reads as a person's name ("Hoàng Đức Anh": Đức and Anh are also
@@ -304,7 +324,14 @@ void Analyzer::FindMentions(Document* doc, int si) const {
         add_place(b, e, pv);
         return;
       }
-      if (!org_tail && pm > 1) {
+      // "quỹ Nhật Bản Sakura Growth Partners", "quỹ Hàn Quốc K-Bridge Ventures": a
+      // foreign country right after an organisation noun describes the name that
+      // follows ("Ngân hàng Việt Nam Thịnh Vượng" is a name, so not the home country).
+      bool country_after_cue = b > 0 && lx.org_prefix.MatchEndingAt(toks, b) > 0 &&
+                               !lx.place_info[pv].city && lx.place_info[pv].key != "vietnam" &&
+                               toks[b + pm].cap &&
+                               !(e - (b + pm) == 1 && lx.org_suffix.Contains(toks[b + pm].lower));
+      if ((!org_tail && pm > 1) || country_after_cue) {
         add_place(b, b + pm, pv);
         add_run(b + pm, e);
         return;
@@ -355,6 +382,17 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     }
     return false;
   };
+  // "Tập đoàn Viettel 8 năm liền": a number before a unit of time counts time and is
+  // never the end of a name.
+  auto time_unit = [&](int k) {
+    static const char* const kUnits[] = {"năm",   "tháng", "ngày", "tuần",  "quý",    "giờ",
+                                         "years", "year",  "months", "month", "weeks", "days"};
+    if (k >= n || !toks[k].word) return false;
+    for (const char* u : kUnits) {
+      if (toks[k].lower == u) return true;
+    }
+    return false;
+  };
   for (int i = 0; i < n;) {
     const Token& t = toks[i];
     // "Công ty CP Thực phẩm Sạch Việt", "Công ty Cổ phần Giao Nhanh 247": after a legal
@@ -374,7 +412,7 @@ void Analyzer::FindMentions(Document* doc, int si) const {
           } else if (u.has_digit && !IsYear(u) && j > b && toks[j - 1].cap &&
                      (j + 1 >= n || !toks[j + 1].word ||
                       (!lx.finance.Contains(toks[j + 1].lower) &&
-                       !lx.round.Match(toks, j + 1)))) {
+                       !lx.round.Match(toks, j + 1) && !time_unit(j + 1)))) {
             ++j;
             number = true;
             break;  // A number closes the name ("Giao Nhanh 247").
@@ -403,6 +441,7 @@ void Analyzer::FindMentions(Document* doc, int si) const {
               doc->mentions[idx].short_forms.push_back(
                   doc->norm.text.substr(toks[k].begin, toks[j - 1].end - toks[k].begin));
             }
+            doc->mentions[idx].registered_forms.push_back(doc->mentions[idx].short_forms.front());
           }
           i = j;
           continue;
@@ -453,6 +492,16 @@ void Analyzer::FindMentions(Document* doc, int si) const {
         } else if (u.word && !u.cap && j > i + im && toks[j - 1].cap && !is_function_word(j) &&
                    j + 1 < n && toks[j + 1].word && toks[j + 1].cap) {
           ++j;
+        } else if (u.word && !u.cap && !u.has_digit && j > i + im && toks[j - 1].cap &&
+                   (u.viet || toks[j - 1].viet) && !is_function_word(j) && !time_unit(j) &&
+                   lx.triggers.Match(toks, j) == 0 && lx.modality.Match(toks, j) == 0 &&
+                   lx.anaphora.Match(toks, j) == 0 && lx.org_prefix.Match(toks, j) == 0 &&
+                   lx.title.Match(toks, j) == 0) {
+          // "Đại học Ngoại thương", "Học viện Bưu chính Viễn thông": a Vietnamese word's
+          // second syllable is written lower-case inside the name; it ends at the
+          // next boundary ("năm", "và", a verb, punctuation).
+          ++j;
+          if (!(j < n && toks[j].word && toks[j].cap)) break;
         } else if (u.word && !u.cap && j > i + im && toks[j - 1].cap && !is_function_word(j) &&
                    !u.has_digit && j == i + im + 1) {
           ++j;  // "Đại học" + one lower syllable is unusual; keep it only when a name follows.
@@ -464,7 +513,10 @@ void Analyzer::FindMentions(Document* doc, int si) const {
           break;
         }
       }
-      while (j > i + im && !toks[j - 1].cap) --j;
+      while (j > i + im && !toks[j - 1].cap &&
+             !(j - 1 > i + im && toks[j - 2].cap && (toks[j - 1].viet || toks[j - 2].viet))) {
+        --j;
+      }
       if (j > i + im) {
         add_mention(i, j, EntityType::kOrganization, 2);
         i = j;
@@ -728,7 +780,9 @@ void Analyzer::ResolveEntities(Document* doc) const {
       auto it = by_fold.find(fold);
       if (it != by_fold.end() && clusters[it->second].place_key.empty()) c = it->second;
       std::string core = core_of(m);
-      if (c < 0 && m.type != EntityType::kPerson) {
+      // A name typed a person only by its words ("Sao Mai": Mai is a family name)
+      // still joins the company whose brand it is.
+      if (c < 0 && (m.type != EntityType::kPerson || m.strength < 2)) {
         auto ic = by_core.find(core);
         if (ic != by_core.end() && !clusters[ic->second].person) c = ic->second;
       }
@@ -866,6 +920,13 @@ void Analyzer::ResolveEntities(Document* doc) const {
       const std::string& text = doc->mentions[mi].text;
       if (seen.insert(Fold(text)).second) info.aliases.push_back(text);
     }
+    if (info.type != EntityType::kPerson && info.type != EntityType::kPlace) {
+      for (int mi : members[e]) {
+        for (const std::string& text : doc->mentions[mi].registered_forms) {
+          if (seen.insert(Fold(text)).second) info.aliases.push_back(text);
+        }
+      }
+    }
     // "Zhipu AI" -> "Zhipu", "Kestrel Dynamics Inc." -> "Kestrel Dynamics": the base
     // name without corporate designators, so the graph can merge it with another
     // article's short form. Unit words (Cloud, Research) are not designators, so
@@ -908,8 +969,23 @@ void Analyzer::ResolveEntities(Document* doc) const {
 // ---------------------------------------------------------------------------
 // Coreference: each anaphor takes the entity it most plausibly points back to.
 
+namespace {
+
+// 1 for an honorific or pronoun of a man, 2 of a woman, 0 if it does not say.
+int GenderOf(absl::string_view w) {
+  if (w == "ông" || w == "anh" || w == "he" || w == "mr" || w == "mr.") return 1;
+  if (w == "bà" || w == "chị" || w == "cô" || w == "she" || w == "ms" || w == "ms." ||
+      w == "mrs" || w == "mrs.") {
+    return 2;
+  }
+  return 0;
+}
+
+}  // namespace
+
 void Analyzer::ResolveAnaphora(Document* doc) const {
   absl::flat_hash_map<int, int> seen_count;  // Entity -> named mentions so far.
+  absl::flat_hash_map<int, int> gender;      // Entity -> GenderOf its honorific.
   struct Seen {
     int mention;
     int sentence;
@@ -921,6 +997,10 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
       Mention& m = doc->mentions[mi];
       if (!m.anaphor) {
         if (m.entity >= 0) {
+          if (m.tb > 0) {
+            int g = GenderOf(s.tokens[m.tb - 1].lower);
+            if (g != 0) gender[m.entity] = g;
+          }
           // Salience: every mention counts, and the subject of a full sentence (its
           // first name, in a sentence that ends like one) counts more than a heading.
           seen_count[m.entity]++;
@@ -959,7 +1039,13 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
           }
         }
       } else if (m.anaphor_kind == AnaphorKind::kPerson) {
+        // "Bà Lan ... Ông rời Grab": an honorific of the other gender is someone else.
+        const SentenceInfo& ms = doc->sentences[si];
+        int want_gender = GenderOf(ms.tokens[m.tb].lower);
         for (auto it = history.rbegin(); it != history.rend(); ++it) {
+          int ce = doc->mentions[it->mention].entity;
+          auto g = gender.find(ce);
+          if (want_gender != 0 && g != gender.end() && g->second != want_gender) continue;
           if (entity_type(it->mention) == EntityType::kPerson) {
             chosen = doc->mentions[it->mention].entity;
             break;
@@ -1267,6 +1353,7 @@ class SentenceRules {
   void HqAppositive(int i);
   void TableRow();
   void Participation(int i, int m);
+  void Stake(int i);
 
   const Lexicons& lx_;
   const Document& doc_;
@@ -1338,7 +1425,8 @@ Slot SentenceRules::LeftGroup(int pos, bool appositive) const {
       int seg = m.tb;
       while (seg > 0 && !IsSeparator(t_[seg - 1]) && !IsPunct(t_[seg - 1], ";")) --seg;
       if (seg < m.tb && seg >= 2 && IsPunct(t_[seg - 1], ",") && MentionAt(seg - 2) >= 0 &&
-          IsPunct(t_[m.te], ",") && t_[seg].word && !t_[seg].cap && lx_.stop.Match(t_, seg) == 0 &&
+          IsPunct(t_[m.te], ",") && t_[seg].word &&
+          (!t_[seg].cap || lx_.title.Match(t_, seg) > 0) && lx_.stop.Match(t_, seg) == 0 &&
           lx_.source.Match(t_, seg) == 0 && lx_.filler.Match(t_, seg) == 0 &&
           lx_.coord.Match(t_, seg) == 0 && lx_.person_prefix.Match(t_, seg) == 0 &&
           !HasTrigger(seg, m.tb)) {
@@ -1705,6 +1793,12 @@ bool SentenceRules::SlotFits(RelationType rel, bool subject, int mi) const {
     case RelationType::kInvestedIn:
       return subject ? t != EntityType::kPlace : TypeFits(t, EntityType::kOrganization);
     case RelationType::kAlumniOf:
+      // Only a person is an alumnus: not a possessor left untyped ("Bà Lan, CEO của
+      // Sao Mai, tốt nghiệp ..."), not an anaphor that took anything but a person.
+      if (subject && t != EntityType::kPerson &&
+          (m.genitive || m.anaphor || lx_.legal_prefix.MatchEndingAt(t_, m.tb) > 0)) {
+        return false;
+      }
       return subject ? TypeFits(t, EntityType::kPerson) : TypeFits(t, EntityType::kOrganization);
     case RelationType::kHqIn:
       return subject ? TypeFits(t, EntityType::kOrganization) : IsCity(mi);
@@ -2266,6 +2360,52 @@ void SentenceRules::Participation(int i, int m) {
   Emit(RelationType::kInvestedIn, investors, company, true, "participation", 82, i, i + m);
 }
 
+// "X mua 25% cổ phần (Công ty) Y", "X đang sở hữu 12% cổ phần công ty Y", "X nắm giữ
+// 35% cổ phần Y", "X has bought a 20% stake in Y", "X already owns 30% of Y": a share of
+// a company, bought or held, after a verb of owning.
+void SentenceRules::Stake(int i) {
+  if (i + 2 >= n_ || !IsNumber(t_[i]) || !IsPunct(t_[i + 1], "%")) return;
+  static const char* const kVerbs[] = {"mua",    "hữu",  "giữ",      "nắm",     "owns",
+                                       "owned",  "own",  "bought",   "buys",    "acquired",
+                                       "acquires", "holds", "held",  "took",    "takes"};
+  static const char* const kGlue[] = {"lại", "a", "an", "việc", "sở", "tất", "hoàn"};
+  auto in = [](const std::string& w, const char* const* list, size_t len) {
+    for (size_t q = 0; q < len; ++q) {
+      if (w == list[q]) return true;
+    }
+    return false;
+  };
+  static const char* const kAdverb[] = {"already", "now", "still", "also", "cũng", "hiện"};
+  int vb = -1, start = i;
+  for (int k = i - 1; k >= 0 && k >= i - 6; --k) {
+    const std::string& w = t_[k].lower;
+    if (MentionAt(k) >= 0 || !t_[k].word) break;
+    if (in(w, kVerbs, sizeof(kVerbs) / sizeof(kVerbs[0]))) {
+      vb = k;
+    } else if (!in(w, kGlue, sizeof(kGlue) / sizeof(kGlue[0])) &&
+               !in(w, kAdverb, sizeof(kAdverb) / sizeof(kAdverb[0]))) {
+      break;
+    }
+    start = k;
+  }
+  if (vb < 0) return;
+  vb = start;  // The subject stands before the whole verb phrase.
+  if (vb > 0 && t_[vb].lower == "hữu" && t_[vb - 1].lower == "sở") --vb;
+  int k = i + 2;
+  static const char* const kShare[] = {"cổ", "phần", "vốn", "stake", "of", "in", "của",
+                                       "tại", "trong", "equity", "shares"};
+  bool share = false;
+  while (k < n_ && MentionAt(k) < 0 && in(t_[k].lower, kShare, sizeof(kShare) / sizeof(kShare[0]))) {
+    share = true;
+    ++k;
+  }
+  if (!share) return;
+  Slot left = LeftGroup(vb, true);
+  Slot right = RightGroup(k, 1);
+  if (left.mentions.empty() || right.mentions.empty()) return;
+  Emit(RelationType::kInvestedIn, left, right, true, "stake", 85, vb, k);
+}
+
 void SentenceRules::Run() {
   if (s_.headline) return;
   if (s_.table_row) {
@@ -2276,6 +2416,7 @@ void SentenceRules::Run() {
     if (t_[i].lower == "based") Based(i);
     if (t_[i].lower == "backed" || t_[i].lower == "funded") Backed(i);
     HqAppositive(i);
+    Stake(i);
     if (int pm = lx_.participation.Match(t_, i); pm > 0) {
       Participation(i, pm);
       i += pm;

@@ -35,6 +35,10 @@ struct Mention {
   // the business line ("Hồng Hà" in "Công ty TNHH Giải pháp Phần mềm Hồng Hà") and its
   // shorter tails of two words or more. Used to join mentions, not as aliases.
   std::vector<std::string> short_forms;
+  // Names to keep as the entity's aliases: the full registered form with its
+  // designator ("Công ty Cổ phần Công nghệ Sao Mai", "Tập đoàn Viettel") and the brand
+  // ("Sao Mai"), so articles using either form find the same entity.
+  std::vector<std::string> registered_forms;
 };
 
 struct SentenceInfo {

@@ -235,6 +235,36 @@ TEST(ExtractorTest, RegisteredVietnameseNamesKeepTheirLowerCaseSyllables) {
   EXPECT_TRUE(hq);
 }
 
+TEST(ExtractorTest, RegisteredFormsAndBrandsAreAliases) {
+  auto extractor = MakeExtractor();
+  ASSERT_NE(extractor, nullptr);
+  graph::Article a;
+  a.id = "registered-aliases";
+  a.text =
+      "Công ty Cổ phần Công nghệ Thiên Phúc có trụ sở tại Cần Thơ. "
+      "Ngân hàng TMCP Phúc Khang có trụ sở tại Hà Nội. "
+      "Năm 2020, tập đoàn Vinacom có trụ sở tại Đà Nẵng.";
+  auto facts = extractor->Extract(a);
+  ASSERT_TRUE(facts.ok()) << facts.status();
+  const graph::EntityMention* tp = FindEntity(*facts, "Công nghệ Thiên Phúc");
+  ASSERT_NE(tp, nullptr);
+  EXPECT_TRUE(HasName(*tp, "Thiên Phúc"));
+  EXPECT_TRUE(HasName(*tp, "Công ty Cổ phần Công nghệ Thiên Phúc"));
+  const graph::EntityMention* bank = FindEntity(*facts, "Phúc Khang");
+  ASSERT_NE(bank, nullptr);
+  EXPECT_TRUE(HasName(*bank, "Ngân hàng TMCP Phúc Khang"));
+  const graph::EntityMention* group = FindEntity(*facts, "Vinacom");
+  ASSERT_NE(group, nullptr);
+  // Written lower-case mid-sentence, the registered form is capitalised as a name.
+  EXPECT_TRUE(HasName(*group, "Tập đoàn Vinacom"));
+  // A place is never given a designator.
+  for (const auto& f : *facts) {
+    if (f.relation == graph::RelationType::kHqIn) {
+      EXPECT_FALSE(HasName(f.object, "Tập đoàn Đà Nẵng"));
+    }
+  }
+}
+
 TEST(ExtractorTest, EmptyTextIsInvalidArgument) {
   auto extractor = MakeExtractor();
   auto r = extractor->Extract(graph::Article{"a", "", "", ""});
