@@ -7,7 +7,8 @@ namespace kg::server {
 using grpc::health::v1::HealthCheckRequest;
 using grpc::health::v1::HealthCheckResponse;
 
-HealthService::HealthService(const std::vector<std::string>& services) {
+HealthService::HealthService(const std::vector<std::string>& services, int max_watches)
+    : max_watches_(max_watches) {
   absl::MutexLock lock(&mu_);
   for (const std::string& service : services) statuses_[service] = HealthCheckResponse::NOT_SERVING;
 }
@@ -59,6 +60,22 @@ grpc::Status HealthService::Watch(grpc::ServerContext* context,
   ServingStatus sent = HealthCheckResponse::UNKNOWN;
   uint64_t seen_version = 0;
   mu_.Lock();
+  if (open_watches_ >= max_watches_) {
+    mu_.Unlock();
+    return grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
+                        absl::StrCat("this server already has ", max_watches_,
+                                     " open health watches, its limit; poll "
+                                     "grpc.health.v1.Health/Check instead, or close a watch"));
+  }
+  ++open_watches_;
+  // Every return below passes through here with mu_ not held.
+  struct Release {
+    HealthService* self;
+    ~Release() {
+      absl::MutexLock lock(&self->mu_);
+      --self->open_watches_;
+    }
+  } release{this};
   while (true) {
     const ServingStatus current = StatusOf(service);
     const bool shut_down = shut_down_;

@@ -23,12 +23,15 @@ namespace kg::server {
 // each NOT_SERVING until SetServing(true).
 // - Check answers the current status; an unknown name is NOT_FOUND.
 // - Watch sends the current status at once (SERVICE_UNKNOWN for an unknown name),
-//   then every change, until the client cancels or the service shuts down.
+//   then every change, until the client cancels or the service shuts down. Each open
+//   Watch holds one of the synchronous server's threads, so at most `max_watches` are
+//   open at once; one more is RESOURCE_EXHAUSTED, saying to poll Check instead.
 // Thread safety: every method may be called from any thread.
 class HealthService final : public grpc::health::v1::Health::Service {
  public:
   // `services`: the names Check and Watch know, all starting NOT_SERVING.
-  explicit HealthService(const std::vector<std::string>& services);
+  // `max_watches`: how many Watch streams may be open at once.
+  HealthService(const std::vector<std::string>& services, int max_watches);
 
   // Sets every known service SERVING or NOT_SERVING and tells the watchers. Ignored
   // after Shutdown, which leaves everything NOT_SERVING.
@@ -60,6 +63,8 @@ class HealthService final : public grpc::health::v1::Health::Service {
   std::map<std::string, ServingStatus> statuses_ ABSL_GUARDED_BY(mu_);
   uint64_t version_ ABSL_GUARDED_BY(mu_) = 0;  // Bumped on every change; watchers wait on it.
   bool shut_down_ ABSL_GUARDED_BY(mu_) = false;
+  const int max_watches_;
+  int open_watches_ ABSL_GUARDED_BY(mu_) = 0;
 };
 
 }  // namespace kg::server

@@ -97,7 +97,7 @@ absl::StatusOr<std::unique_ptr<KgServer>> KgServer::Start(const ServerOptions& o
   // Our own health service (see server/health_service.h), NOT_SERVING from the start.
   // gRPC's built-in one stays disabled: it would report SERVING until told otherwise.
   server->health_ = std::make_unique<HealthService>(
-      std::vector<std::string>{"", std::string(kServiceName)});
+      std::vector<std::string>{"", std::string(kServiceName)}, options.max_health_watches);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
 
   std::shared_ptr<grpc::ServerCredentials> credentials;

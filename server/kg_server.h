@@ -40,6 +40,8 @@ struct ServerOptions {
   // receive limit is this plus 1 MiB, so an article just over the limit still gets a
   // clear INVALID_ARGUMENT rather than gRPC's RESOURCE_EXHAUSTED.
   size_t max_article_bytes = size_t{1} << 20;
+  // Open grpc.health.v1.Health/Watch streams allowed at once; each holds a thread.
+  int max_health_watches = 32;
 };
 
 // True for 127.0.0.0/8, ::1, "localhost" and unix: sockets.

@@ -695,6 +695,65 @@ TEST(HealthTest, UnknownServiceIsNotFoundOrServiceUnknown) {
   EXPECT_LT(std::chrono::steady_clock::now() - begin, std::chrono::seconds(20));
 }
 
+// Each Watch holds a server thread, so their number is capped: one over the cap is
+// RESOURCE_EXHAUSTED with a message that says what to do, and a closed watch frees
+// its place for the next one.
+TEST(HealthTest, OpenWatchesAreCapped) {
+  ServerOptions options;
+  options.max_health_watches = 2;
+  std::unique_ptr<KgServer> server = StartServer("health_cap", /*seeds=*/true, options);
+  ASSERT_NE(server, nullptr);
+  auto health = grpc::health::v1::Health::NewStub(testing::ChannelTo(server->port()));
+  grpc::health::v1::HealthCheckResponse response;
+  auto deadline = [] { return std::chrono::system_clock::now() + std::chrono::seconds(60); };
+
+  grpc::ClientContext first_context, second_context;
+  first_context.set_deadline(deadline());
+  second_context.set_deadline(deadline());
+  auto first = health->Watch(&first_context, grpc::health::v1::HealthCheckRequest());
+  auto second = health->Watch(&second_context, grpc::health::v1::HealthCheckRequest());
+  ASSERT_TRUE(first->Read(&response));
+  ASSERT_TRUE(second->Read(&response));
+
+  {
+    grpc::ClientContext context;
+    context.set_deadline(deadline());
+    auto third = health->Watch(&context, grpc::health::v1::HealthCheckRequest());
+    EXPECT_FALSE(third->Read(&response));
+    const grpc::Status status = third->Finish();
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+    EXPECT_NE(status.error_message().find("Health/Check"), std::string::npos)
+        << status.error_message();
+  }
+  // Check is not limited.
+  EXPECT_EQ(testing::Health(testing::ChannelTo(server->port())), HealthStatus::SERVING);
+
+  first_context.TryCancel();
+  EXPECT_FALSE(first->Read(&response));
+  first->Finish();
+  // The server notices the cancellation within its poll interval; then a watch fits.
+  bool admitted = false;
+  for (int attempt = 0; attempt < 100 && !admitted; ++attempt) {
+    grpc::ClientContext context;
+    context.set_deadline(deadline());
+    auto again = health->Watch(&context, grpc::health::v1::HealthCheckRequest());
+    admitted = again->Read(&response);
+    if (admitted) {
+      EXPECT_EQ(response.status(), HealthStatus::SERVING);
+      context.TryCancel();
+      again->Read(&response);
+      again->Finish();
+    } else {
+      EXPECT_EQ(again->Finish().error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  }
+  EXPECT_TRUE(admitted);
+  second_context.TryCancel();
+  second->Read(&response);
+  second->Finish();
+}
+
 TEST(ServerLifecycleTest, RestartOnTheSameStoreDuplicatesNothing) {
   const std::string db = kg::testing::FreshDir("restart");
   ServerOptions options;
