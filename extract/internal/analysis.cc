@@ -39,13 +39,22 @@ bool IsSeparator(const Token& t) {
 
 bool IsQuote(const Token& t) { return !t.word && (t.lower == "\"" || t.lower == "'"); }
 
+// Whether toks[k] is the ',' or '.' inside a number written "1,2" or "500.000".
+bool InNumber(const std::vector<Token>& toks, int k) {
+  if (k < 1 || k + 1 >= static_cast<int>(toks.size())) return false;
+  const Token& t = toks[k];
+  return !t.word && (t.lower == "," || t.lower == ".") && toks[k - 1].has_digit &&
+         toks[k + 1].has_digit && toks[k - 1].end == t.begin && t.end == toks[k + 1].begin;
+}
+
+// Whether the token is one of the single words of a lexicon word class.
+bool In(const PhraseTable& table, const Token& t) { return table.Contains(t.lower); }
+
 // A domain-like name: "JD.com", "01.ai", "Udeer.AI".
-bool LooksLikeDomain(absl::string_view lower) {
+bool LooksLikeDomain(const Lexicons& lx, absl::string_view lower) {
   size_t dot = lower.rfind('.');
   if (dot == absl::string_view::npos || dot == 0) return false;
-  absl::string_view tld = lower.substr(dot + 1);
-  return tld == "com" || tld == "ai" || tld == "io" || tld == "net" || tld == "vn" || tld == "co" ||
-         tld == "org" || tld == "cn" || tld == "app" || tld == "tech";
+  return lx.tld.Contains(lower.substr(dot + 1));
 }
 
 bool TypeFits(EntityType type, EntityType want) {
@@ -113,6 +122,14 @@ void Analyzer::FindMentions(Document* doc, int si) const {
       bool former = i > 0 && lx.triggers.Match(toks, i - 1, &tv) == 1 &&
                     (lx.trigger_info[tv].flags & kFormer) && !toks[i - 1].cap;
       if (former && i + m < n) former_title_before[i + m] = true;
+      // "a former Amazon Web Services engineer": a title that is itself a former
+      // marker names the former employer next, not a person.
+      int fv = -1;
+      if (m == 1 && lx.triggers.Match(toks, i, &fv) == 1 && (lx.trigger_info[fv].flags & kFormer)) {
+        if (i + 1 < n) former_title_before[i + 1] = true;
+        i += m;
+        continue;
+      }
       // The name may follow the title after a few descriptive words ("kỹ sư thuật toán
       // Zhou Chang"), but not after a function word ("CEO của Alibaba").
       for (int k = i + m; k < n && k <= i + m + 3; ++k) {
@@ -141,8 +158,7 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     if (type != EntityType::kPlace && type != EntityType::kPerson && b > 0) {
       int lm = lx.legal_prefix.MatchEndingAt(toks, b);
       if (lm > 0 && toks[b - lm].word) {
-        std::string full =
-            doc->norm.text.substr(toks[b - lm].begin, m.end - toks[b - lm].begin);
+        std::string full = doc->norm.text.substr(toks[b - lm].begin, m.end - toks[b - lm].begin);
         if (!full.empty() && full[0] >= 'a' && full[0] <= 'z') {
           full[0] = static_cast<char>(full[0] - 'a' + 'A');
         } else if (absl::StartsWith(full, "\xc4\x91")) {  // "đ" -> "Đ"
@@ -175,7 +191,7 @@ void Analyzer::FindMentions(Document* doc, int si) const {
       return;
     }
     for (int k = b; k < e; ++k) {
-      if (LooksLikeDomain(toks[k].lower)) {
+      if (LooksLikeDomain(lx, toks[k].lower)) {
         *type = EntityType::kOrganization;
         *strength = 2;
         return;
@@ -218,6 +234,15 @@ void Analyzer::FindMentions(Document* doc, int si) const {
       *strength = 1;
       return;
     }
+    // "tổng giám đốc Tân Cảng Xanh": a Vietnamese person's name after a title opens
+    // with the family name, so a Vietnamese run that does not names the company.
+    // A middle name ("Văn", "Thị") still marks a person whose family name is rare.
+    if (person_cue_before[b] && toks[b].viet && !lx.surname.Contains(toks[b].lower) &&
+        !(e - b >= 3 && In(lx.middle_name, toks[b + 1]))) {
+      *type = EntityType::kOrganization;
+      *strength = 1;
+      return;
+    }
     if (person_cue_before[b] && (e - b >= 2 || has_surname)) {
       *type = EntityType::kPerson;
       *strength = 1;
@@ -226,17 +251,29 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     // "X, the electric scooter maker ...", "X, một công ty ...": an organisation.
     if (e + 1 < n && IsPunct(toks[e], ",")) {
       int k = e + 1;
-      bool det = k < n && (toks[k].lower == "the" || toks[k].lower == "a" ||
-                           toks[k].lower == "an" || toks[k].lower == "một");
+      bool det = k < n && In(lx.article, toks[k]);
       if (det) ++k;
       for (int steps = 0; k < n && steps <= (det ? 5 : 0); ++k, ++steps) {
         // "X, an Austin-based fintech startup".
-        if (det && k + 1 < n && IsPunct(toks[k], "-") && toks[k + 1].lower == "based") {
+        if (det && k + 1 < n && IsPunct(toks[k], "-") && In(lx.based_compound, toks[k + 1])) {
           ++k;
           continue;
         }
-        if (lx.org_head.Match(toks, k) > 0) {
+        int hm = lx.org_head.Match(toks, k);
+        // "Patel, the company's CEO": a possessive head describes someone else; the
+        // role after it says who.
+        if (hm > 0 && k + hm < n && toks[k + hm].lower == "'s") {
+          k += hm;
+          continue;
+        }
+        if (hm > 0) {
           *type = EntityType::kOrganization;
+          *strength = 2;
+          return;
+        }
+        // "Ribeiro, a former McKinsey consultant", "X, the company's CEO": a role.
+        if (det && lx.title.Match(toks, k) > 0) {
+          *type = EntityType::kPerson;
           *strength = 2;
           return;
         }
@@ -244,8 +281,7 @@ void Analyzer::FindMentions(Document* doc, int si) const {
       }
     }
     // "X, người ..." / "X, who ...": a person.
-    if (e + 1 < n && IsPunct(toks[e], ",") &&
-        (toks[e + 1].lower == "người" || toks[e + 1].lower == "who")) {
+    if (e + 1 < n && IsPunct(toks[e], ",") && In(lx.relative, toks[e + 1])) {
       *type = EntityType::kPerson;
       *strength = 2;
       return;
@@ -384,15 +420,7 @@ void Analyzer::FindMentions(Document* doc, int si) const {
   };
   // "Tập đoàn Viettel 8 năm liền": a number before a unit of time counts time and is
   // never the end of a name.
-  auto time_unit = [&](int k) {
-    static const char* const kUnits[] = {"năm",   "tháng", "ngày", "tuần",  "quý",    "giờ",
-                                         "years", "year",  "months", "month", "weeks", "days"};
-    if (k >= n || !toks[k].word) return false;
-    for (const char* u : kUnits) {
-      if (toks[k].lower == u) return true;
-    }
-    return false;
-  };
+  auto time_unit = [&](int k) { return k < n && toks[k].word && In(lx.time_unit, toks[k]); };
   for (int i = 0; i < n;) {
     const Token& t = toks[i];
     // "Công ty CP Thực phẩm Sạch Việt", "Công ty Cổ phần Giao Nhanh 247": after a legal
@@ -411,8 +439,8 @@ void Analyzer::FindMentions(Document* doc, int si) const {
             ++j;
           } else if (u.has_digit && !IsYear(u) && j > b && toks[j - 1].cap &&
                      (j + 1 >= n || !toks[j + 1].word ||
-                      (!lx.finance.Contains(toks[j + 1].lower) &&
-                       !lx.round.Match(toks, j + 1) && !time_unit(j + 1)))) {
+                      (!lx.finance.Contains(toks[j + 1].lower) && !lx.round.Match(toks, j + 1) &&
+                       !time_unit(j + 1)))) {
             ++j;
             number = true;
             break;  // A number closes the name ("Giao Nhanh 247").
@@ -426,7 +454,7 @@ void Analyzer::FindMentions(Document* doc, int si) const {
         while (j > b && !toks[j - 1].cap && !toks[j - 1].has_digit) --j;
         // A registered form ("Công ty CP", "Công ty TNHH", "CTCP") always introduces
         // the name, so the designator never sticks to it ("CP Giao Vận Nhanh").
-        bool registered = lm >= 3 || (lm == 1 && toks[i].lower == "ctcp");
+        bool registered = lm >= 3 || (lm == 1 && In(lx.registered_abbrev, toks[i]));
         if (inner_lower || number || (registered && j > b)) {
           int idx = add_mention(b, j, EntityType::kOrganization, 2);
           std::vector<std::string> words;
@@ -442,6 +470,18 @@ void Analyzer::FindMentions(Document* doc, int si) const {
                   doc->norm.text.substr(toks[k].begin, toks[j - 1].end - toks[k].begin));
             }
             doc->mentions[idx].registered_forms.push_back(doc->mentions[idx].short_forms.front());
+          } else if (registered && !inner_lower) {
+            // "Công ty Cổ phần Logistics Tân Cảng Xanh": a capitalised business line
+            // before the brand; the article may later use the brand alone.
+            int tb2 = b;
+            while (tb2 < j - 2 && lx.org_suffix.Contains(toks[tb2].lower)) ++tb2;
+            if (tb2 > b && lx.places.Match(toks, tb2) != j - tb2) {
+              for (int k = tb2; j - k >= 2; ++k) {
+                doc->mentions[idx].short_forms.push_back(
+                    doc->norm.text.substr(toks[k].begin, toks[j - 1].end - toks[k].begin));
+              }
+              doc->mentions[idx].registered_forms.push_back(doc->mentions[idx].short_forms.front());
+            }
           }
           i = j;
           continue;
@@ -494,9 +534,9 @@ void Analyzer::FindMentions(Document* doc, int si) const {
           ++j;
         } else if (u.word && !u.cap && !u.has_digit && j > i + im && toks[j - 1].cap &&
                    (u.viet || toks[j - 1].viet) && !is_function_word(j) && !time_unit(j) &&
-                   lx.triggers.Match(toks, j) == 0 && lx.modality.Match(toks, j) == 0 &&
-                   lx.anaphora.Match(toks, j) == 0 && lx.org_prefix.Match(toks, j) == 0 &&
-                   lx.title.Match(toks, j) == 0) {
+                   lx.name_end.Match(toks, j) == 0 && lx.triggers.Match(toks, j) == 0 &&
+                   lx.modality.Match(toks, j) == 0 && lx.anaphora.Match(toks, j) == 0 &&
+                   lx.org_prefix.Match(toks, j) == 0 && lx.title.Match(toks, j) == 0) {
           // "Đại học Ngoại thương", "Học viện Bưu chính Viễn thông": a Vietnamese word's
           // second syllable is written lower-case inside the name; it ends at the
           // next boundary ("năm", "và", a verb, punctuation).
@@ -525,6 +565,25 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     }
     int j = i;
     while (j < n && toks[j].word && toks[j].cap && !blocked[j]) ++j;
+    // "Vision Fund 2", "Quỹ Mekong 3": a fund's series number ends its name.
+    if (j > i && j < n && lx.org_suffix.Contains(toks[j - 1].lower) && toks[j].word &&
+        toks[j].has_digit && toks[j].lower.size() <= 2 && !toks[j].cap &&
+        (j + 1 >= n || !toks[j + 1].word ||
+         (!time_unit(j + 1) && !lx.finance.Contains(toks[j + 1].lower) &&
+          !lx.scale.Contains(toks[j + 1].lower)))) {
+      ++j;
+    }
+    // "Hanoi University of Science and Technology", "the University of Melbourne": an
+    // institution's name runs on over "of" and the joiners after it.
+    if (j > i && lx.institution.Contains(toks[j - 1].lower)) {
+      bool of_seen = false;
+      while (j + 1 < n && toks[j + 1].word && toks[j + 1].cap && !blocked[j + 1] &&
+             (In(lx.name_of, toks[j]) || (of_seen && In(lx.name_joiner, toks[j])))) {
+        of_seen = true;
+        j += 2;
+        while (j < n && toks[j].word && toks[j].cap && !blocked[j]) ++j;
+      }
+    }
     if (j == i) {
       ++i;
       continue;
@@ -555,6 +614,11 @@ void Analyzer::FindMentions(Document* doc, int si) const {
          (sentence_initial(b) && lx.triggers.Match(toks, b) > 0))) {
       b = j;
     }
+    // "Rời Intel năm 2019, ...": a verb opening the sentence is not part of the name.
+    if (b < j && j - b >= 2 && sentence_initial(b) && toks[b].viet) {
+      int tm = lx.triggers.Match(toks, b);
+      if (tm > 0 && b + tm < j) b += tm;
+    }
     // A capitalised Vietnamese word opening the sentence is usually just the first word.
     if (b < j && j - b == 1 && sentence_initial(b) && toks[b].viet &&
         lx.places.Match(toks, b) == 0) {
@@ -582,6 +646,15 @@ void Analyzer::FindMentions(Document* doc, int si) const {
         continue;
       }
     }
+    // "thành phố Tân An", "the city of Nagoya": a city the place lexicon lacks.
+    if (b < j && b > 0 && lx.city_cue.MatchEndingAt(toks, b) > 0 && lx.places.Match(toks, b) == 0 &&
+        j - b <= 3) {
+      int idx = add_mention(b, j, EntityType::kPlace, 2);
+      doc->mentions[idx].city = true;
+      doc->mentions[idx].place_key = absl::StrCat("city:", Fold(doc->mentions[idx].text));
+      i = j;
+      continue;
+    }
     add_run(b, j);
     i = j;
   }
@@ -596,19 +669,12 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     int m = lx.anaphora.Match(toks, i, &kind);
     // "The Beijing-based company", "the Denver-based startup": the head noun of a
     // description that opens with a place points back like "the company".
-    if (m == 0 && i >= 4 && toks[i - 1].lower == "based" && IsPunct(toks[i - 2], "-") &&
+    if (m == 0 && i >= 4 && In(lx.based_compound, toks[i - 1]) && IsPunct(toks[i - 2], "-") &&
         s.token_mention[i - 3] >= 0 &&
         doc->mentions[s.token_mention[i - 3]].type == EntityType::kPlace) {
       int pb = doc->mentions[s.token_mention[i - 3]].tb;
-      if (pb >= 1 && (toks[pb - 1].lower == "the" || toks[pb - 1].lower == "this")) {
-        const std::string& head = toks[i].lower;
-        if (head == "company") {
-          m = 1;
-          kind = static_cast<int>(AnaphorKind::kOrgBare);
-        } else if (head == "startup" || head == "firm") {
-          m = 1;
-          kind = static_cast<int>(AnaphorKind::kOrgDemonstrative);
-        }
+      if (pb >= 1 && In(lx.demonstrative, toks[pb - 1])) {
+        m = lx.description_head.Match(toks, i, &kind) > 0 ? 1 : 0;
       }
     }
     if (m == 0) {
@@ -630,12 +696,22 @@ void Analyzer::FindMentions(Document* doc, int si) const {
       if (!sentence_initial(i)) ok = false;
       ak = AnaphorKind::kRound;
     }
+    bool pronoun = false;
+    if (ak == AnaphorKind::kOrgPronoun) {
+      // "Last year it acquired X", "said it had invested in Y": only as the subject of
+      // a relation verb, after at most two auxiliaries.
+      int k = after;
+      while (k < n && k <= after + 2 && lx.filler.Match(toks, k) > 0) k += lx.filler.Match(toks, k);
+      int tv = -1;
+      ok = ok && k < n && lx.triggers.Match(toks, k, &tv) > 0 &&
+           !(lx.trigger_info[tv].flags & (kFormer | kNoun | kCircum | kHqNoun | kReverseHq)) &&
+           lx.trigger_info[tv].left_is_subject;
+      ak = AnaphorKind::kOrgBare;
+      pronoun = true;
+    }
     if (ak == AnaphorKind::kOrgBare) {
       // "các công ty", "một công ty": generic, not an anaphor.
-      if (i > 0 && (toks[i - 1].lower == "các" || toks[i - 1].lower == "những" ||
-                    toks[i - 1].lower == "một" || toks[i - 1].lower == "nhiều" ||
-                    toks[i - 1].lower == "mỗi" || toks[i - 1].lower == "a" ||
-                    toks[i - 1].lower == "every")) {
+      if (i > 0 && In(lx.generic_det, toks[i - 1])) {
         ok = false;
       }
       // "công ty tìm kiếm Sogou": a cue for the name a few words on.
@@ -651,18 +727,18 @@ void Analyzer::FindMentions(Document* doc, int si) const {
       }
       bool ascii = true;
       for (char c : toks[i].lower) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
-      bool clause_start = sentence_initial(i) ||
-                          (i > 0 && (IsPunct(toks[i - 1], ",") || IsQuote(toks[i - 1]) ||
-                                     toks[i - 1].lower == "biết" || toks[i - 1].lower == "rằng" ||
-                                     toks[i - 1].lower == "said" || toks[i - 1].lower == "that"));
+      bool clause_start =
+          sentence_initial(i) || (i > 0 && (IsPunct(toks[i - 1], ",") || IsQuote(toks[i - 1]) ||
+                                            In(lx.clause_opener, toks[i - 1])));
       // "người sáng lập tập đoàn", "Đồng sáng lập công ty là ...".
-      bool founder_of = i >= 3 && toks[i - 1].lower == "lập" && toks[i - 2].lower == "sáng" &&
-                        (toks[i - 3].lower == "người" || toks[i - 3].lower == "nhà" ||
-                         toks[i - 3].lower == "đồng");
-      bool object_slot = founder_of || (i > 0 && (toks[i - 1].lower == "rời" || toks[i - 1].lower == "khỏi" ||
-                                   toks[i - 1].lower == "tại" || toks[i - 1].lower == "bỏ" ||
-                                   toks[i - 1].lower == "cho" || toks[i - 1].lower == "của"));
-      bool giant = toks[i].lower == "gã";
+      bool founder_of = lx.founder_noun.MatchEndingAt(toks, i) > 0;
+      // "12% cổ phần công ty": the company whose share a percentage is.
+      bool share_of = false;
+      for (int k = i - 1; k >= 1 && k >= i - 3 && In(lx.share_word, toks[k]); --k) {
+        share_of = share_of || IsPunct(toks[k - 1], "%");
+      }
+      bool object_slot = founder_of || share_of || (i > 0 && In(lx.object_marker, toks[i - 1]));
+      bool giant = In(lx.epithet, toks[i]);
       if (!ascii && !clause_start && !object_slot && !giant) ok = false;
       // "VNG, công ty công nghệ ...": an appositive describing the name before it.
       if (i >= 2 && IsPunct(toks[i - 1], ",") && s.token_mention[i - 2] >= 0 && after < n &&
@@ -683,7 +759,13 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     mm.end = toks[after - 1].end;
     mm.text = doc->norm.text.substr(mm.begin, mm.end - mm.begin);
     mm.anaphor = true;
-    mm.anaphor_kind = ak;
+    mm.anaphor_kind = pronoun ? AnaphorKind::kOrgPronoun : ak;
+    // "12% cổ phần công ty": the anaphor is a possessor, so not its sentence's subject.
+    if (ak == AnaphorKind::kOrgBare && i >= 2 && In(lx.share_word, toks[i - 1])) {
+      for (int k = i - 1; k >= 1 && k >= i - 3 && In(lx.share_word, toks[k]); --k) {
+        mm.genitive = mm.genitive || IsPunct(toks[k - 1], "%");
+      }
+    }
     mm.type = ak == AnaphorKind::kPerson ? EntityType::kPerson : EntityType::kOrganization;
     int idx = static_cast<int>(doc->mentions.size());
     for (int k = i; k < after; ++k) s.token_mention[k] = idx;
@@ -708,7 +790,7 @@ void Analyzer::FindMentions(Document* doc, int si) const {
       }
     }
     // "BEIJING (Reuters) - ...": a dateline names the agency, not an actor.
-    if (m.tb >= 1 && m.tb <= 3 && IsPunct(toks[m.tb - 1], "(") && m.te + 1 < n &&
+    if (m.tb >= 1 && m.tb <= 8 && IsPunct(toks[m.tb - 1], "(") && m.te + 1 < n &&
         IsPunct(toks[m.te], ")") && (IsPunct(toks[m.te + 1], "-") || toks[m.te + 1].lower == "–")) {
       m.source = true;
     }
@@ -761,7 +843,7 @@ void Analyzer::ResolveEntities(Document* doc) const {
     if (e - m.tb == 1) {
       absl::string_view lower = s.tokens[m.tb].lower;
       size_t dot = lower.rfind('.');
-      if (dot != absl::string_view::npos && dot > 0 && LooksLikeDomain(lower)) {
+      if (dot != absl::string_view::npos && dot > 0 && LooksLikeDomain(lx, lower)) {
         core = Fold(lower.substr(0, dot));
       }
     }
@@ -946,8 +1028,8 @@ void Analyzer::ResolveEntities(Document* doc) const {
           const std::string& w = nt[0].lower;
           generic = lx.common.Contains(w) || lx.stop.Contains(w) || lx.filler.Contains(w) ||
                     lx.non_entity.Contains(w) || lx.org_prefix.Contains(w) ||
-                    lx.org_suffix.Contains(w) || lx.title.Contains(w) ||
-                    lx.surname.Contains(w) || !nt[0].cap;
+                    lx.org_suffix.Contains(w) || lx.title.Contains(w) || lx.surname.Contains(w) ||
+                    !nt[0].cap;
         }
         if (lx.places.Match(nt, 0) >= e) generic = true;
         if (!generic && letters >= 3 && seen.insert(folded).second) {
@@ -972,12 +1054,9 @@ void Analyzer::ResolveEntities(Document* doc) const {
 namespace {
 
 // 1 for an honorific or pronoun of a man, 2 of a woman, 0 if it does not say.
-int GenderOf(absl::string_view w) {
-  if (w == "ông" || w == "anh" || w == "he" || w == "mr" || w == "mr.") return 1;
-  if (w == "bà" || w == "chị" || w == "cô" || w == "she" || w == "ms" || w == "ms." ||
-      w == "mrs" || w == "mrs.") {
-    return 2;
-  }
+int GenderOf(const Lexicons& lx, absl::string_view w) {
+  if (lx.honorific_male.Contains(w)) return 1;
+  if (lx.honorific_female.Contains(w)) return 2;
   return 0;
 }
 
@@ -998,7 +1077,7 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
       if (!m.anaphor) {
         if (m.entity >= 0) {
           if (m.tb > 0) {
-            int g = GenderOf(s.tokens[m.tb - 1].lower);
+            int g = GenderOf(*lex_, s.tokens[m.tb - 1].lower);
             if (g != 0) gender[m.entity] = g;
           }
           // Salience: every mention counts, and the subject of a full sentence (its
@@ -1041,7 +1120,7 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
       } else if (m.anaphor_kind == AnaphorKind::kPerson) {
         // "Bà Lan ... Ông rời Grab": an honorific of the other gender is someone else.
         const SentenceInfo& ms = doc->sentences[si];
-        int want_gender = GenderOf(ms.tokens[m.tb].lower);
+        int want_gender = GenderOf(*lex_, ms.tokens[m.tb].lower);
         for (auto it = history.rbegin(); it != history.rend(); ++it) {
           int ce = doc->mentions[it->mention].entity;
           auto g = gender.find(ce);
@@ -1050,11 +1129,42 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
             chosen = doc->mentions[it->mention].entity;
             break;
           }
+          // "Patel is ... . She earned ...": an untyped name of two or three words that
+          // opens this sentence or the one before is a person the pronoun may mean.
+          const Mention& c = doc->mentions[it->mention];
+          if (entity_type(it->mention) == EntityType::kUnknown && ce >= 0 && !c.source &&
+              si - it->sentence <= 1 &&
+              doc->sentences[it->sentence].mentions.front() == it->mention) {
+            std::vector<Token> nt = Tokenize(doc->entities[ce].name);
+            bool name_like = nt.size() >= 2 && nt.size() <= 3;
+            for (const Token& t : nt) name_like = name_like && t.word && t.cap && !t.has_digit;
+            if (name_like && !lex_->org_suffix.Contains(nt.back().lower)) {
+              chosen = ce;
+              break;
+            }
+          }
         }
       } else if (m.anaphor_kind == AnaphorKind::kOrgDemonstrative) {
+        // "cựu giám đốc của X, rời công ty này": after a verb or preposition that takes
+        // an object, the company this sentence already named.
+        const SentenceInfo& ms = doc->sentences[si];
+        if (m.tb > 0 && lex_->object_marker.Contains(ms.tokens[m.tb - 1].lower)) {
+          for (auto it = history.rbegin(); it != history.rend() && it->sentence == si; ++it) {
+            const Mention& c = doc->mentions[it->mention];
+            EntityType t = entity_type(it->mention);
+            // An untyped name counts when it was a possessor or a workplace ("của X").
+            bool owner =
+                c.genitive || (c.tb > 0 && lex_->locative.Contains(ms.tokens[c.tb - 1].lower));
+            if (!c.source &&
+                (t == EntityType::kOrganization || (t == EntityType::kUnknown && owner))) {
+              chosen = c.entity;
+              break;
+            }
+          }
+        }
         // "The startup ..." right after a sentence about X: X, the previous
         // sentence's subject, if it is a company or an untyped name.
-        if (si > 0 && !doc->sentences[si - 1].mentions.empty()) {
+        if (chosen < 0 && si > 0 && !doc->sentences[si - 1].mentions.empty()) {
           int first = doc->sentences[si - 1].mentions.front();
           const Mention& c = doc->mentions[first];
           EntityType t = entity_type(first);
@@ -1062,7 +1172,20 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
           // more often a person; a single untyped word ("Rokid") a company.
           bool untyped_word = t == EntityType::kUnknown && c.entity >= 0 &&
                               doc->entities[c.entity].name.find(' ') == std::string::npos;
-          if (!c.anaphor && c.entity >= 0 && c.tb <= 1 &&
+          // A Vietnamese name that does not open with a family name ("Lạc Hồng") is
+          // not a person's.
+          const std::vector<Token>& pt0 = doc->sentences[si - 1].tokens;
+          if (t == EntityType::kUnknown && c.entity >= 0 && pt0[c.tb].viet &&
+              !lex_->surname.Contains(pt0[c.tb].lower)) {
+            untyped_word = true;
+          }
+          // The subject opens the sentence, or follows an opening phrase of time
+          // ("Năm 2017, X ...", "In 2019, X ...").
+          const std::vector<Token>& pt = doc->sentences[si - 1].tokens;
+          bool opens = c.tb <= 1 || (c.tb >= 2 && pt[c.tb - 1].lower == "," && c.tb <= 7 &&
+                                     std::any_of(pt.begin(), pt.begin() + c.tb,
+                                                 [](const Token& t) { return t.has_digit; }));
+          if (!c.anaphor && c.entity >= 0 && opens &&
               (t == EntityType::kOrganization || untyped_word)) {
             chosen = c.entity;
           }
@@ -1115,7 +1238,8 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
         // "A và B là cổ đông của công ty": a possessive anaphor is not its own
         // sentence's subject.
         const SentenceInfo& ms = doc->sentences[si];
-        bool possessive = m.tb > 0 && lex_->genitive.Contains(ms.tokens[m.tb - 1].lower);
+        bool possessive =
+            m.genitive || (m.tb > 0 && lex_->genitive.Contains(ms.tokens[m.tb - 1].lower));
         for (auto it = history.rbegin(); it != history.rend() && it->sentence == si; ++it) {
           if (possessive) break;
           const Mention& c = doc->mentions[it->mention];
@@ -1124,12 +1248,45 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
           // word is a workplace.
           const SentenceInfo& cs = doc->sentences[c.sentence];
           bool workplace = t == EntityType::kUnknown && c.tb > 0 &&
-                           (cs.tokens[c.tb - 1].lower == "tại" || cs.tokens[c.tb - 1].lower == "at");
+                           In(lex_->locative, cs.tokens[c.tb - 1]) &&
+                           m.anaphor_kind != AnaphorKind::kOrgPronoun;
           if ((t != EntityType::kOrganization && !workplace) || c.source) continue;
           if (!c.genitive && nearest < 0) nearest = c.entity;
           if (c.genitive && nearest_gen < 0) nearest_gen = c.entity;
         }
         chosen = nearest >= 0 ? nearest : nearest_gen;
+        if (m.anaphor_kind == AnaphorKind::kOrgPronoun && chosen < 0) {
+          // "X said it had acquired Y", "X ... . Last year it acquired Y": "it" is the
+          // subject of this sentence or else of the one before, when that is a company
+          // or an untyped single word.
+          auto subject_of = [&](int sentence) {
+            const SentenceInfo& p = doc->sentences[sentence];
+            // "LISBON, May 2 (Reuters) - X said ...": the dateline names no actor.
+            int dateline = 0;
+            for (int k = 1; k < static_cast<int>(p.tokens.size()) && k < 10; ++k) {
+              if (!p.tokens[k].word && p.tokens[k].lower == "-" &&
+                  p.tokens[k].begin > p.tokens[k - 1].end) {
+                dateline = k;
+                break;
+              }
+            }
+            for (int pm : p.mentions) {
+              if (sentence == si && doc->mentions[pm].tb >= m.tb) break;
+              if (doc->mentions[pm].tb < dateline) continue;
+              const Mention& c = doc->mentions[pm];
+              if (c.anaphor || c.source || c.entity < 0) continue;
+              EntityType t = entity_type(pm);
+              if (t == EntityType::kPlace) continue;
+              bool word = t == EntityType::kUnknown &&
+                          doc->entities[c.entity].name.find(' ') == std::string::npos;
+              return t == EntityType::kOrganization || word ? c.entity : -1;
+            }
+            return -1;
+          };
+          int subj = subject_of(si);
+          if (subj < 0 && si > 0) subj = subject_of(si - 1);
+          if (subj >= 0) chosen = subj;
+        }
         if (chosen < 0) {
           // Otherwise the article's most talked-about organisation among recent ones.
           // Otherwise the most mentioned organisation (or untyped name) of the last
@@ -1137,9 +1294,14 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
           int best = -1, best_score = 0;
           for (auto it = history.rbegin(); it != history.rend(); ++it) {
             if (si - it->sentence > 8) break;
+            if (possessive && it->sentence == si) continue;
             const Mention& c = doc->mentions[it->mention];
             EntityType t = entity_type(it->mention);
             if ((t != EntityType::kOrganization && t != EntityType::kUnknown) || c.source) {
+              continue;
+            }
+            // "it" is taken only by a name known to be a company.
+            if (m.anaphor_kind == AnaphorKind::kOrgPronoun && t != EntityType::kOrganization) {
               continue;
             }
             int score = 2 * seen_count[c.entity] + (t == EntityType::kOrganization ? 1 : 0);
@@ -1152,7 +1314,11 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
         }
       }
       m.entity = chosen;
-      if (chosen >= 0) m.type = doc->entities[chosen].type;
+      // "she" says the untyped name it takes is a person.
+      if (chosen >= 0 && !(m.anaphor_kind == AnaphorKind::kPerson &&
+                           doc->entities[chosen].type == EntityType::kUnknown)) {
+        m.type = doc->entities[chosen].type;
+      }
     }
   }
 }
@@ -1177,11 +1343,12 @@ Document Analyzer::Analyze(absl::string_view text) const {
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
     SentenceInfo& h = doc.sentences[si];
     if (!h.span.line_start || h.tokens.size() > 12 || h.tokens.size() < 2) continue;
-    std::string folded = Fold(doc.norm.text.substr(h.span.begin, h.span.end - h.span.begin));
-    bool hq_heading = absl::StrContains(folded, "tru so") ||
-                      absl::StrContains(folded, "headquarters") ||
-                      absl::StrContains(absl::StrCat(" ", folded, " "), " hq ") ||
-                      absl::StrContains(folded, "thanh pho") || absl::StrContains(folded, " city");
+    std::string folded =
+        absl::StrCat(" ", Fold(doc.norm.text.substr(h.span.begin, h.span.end - h.span.begin)), " ");
+    bool hq_heading = false;
+    for (const std::string& w : lx.hq_heading) {
+      hq_heading = hq_heading || absl::StrContains(folded, absl::StrCat(" ", w, " "));
+    }
     if (!hq_heading) continue;
     for (size_t r = si + 1; r < doc.sentences.size(); ++r) {
       SentenceInfo& row = doc.sentences[r];
@@ -1354,6 +1521,9 @@ class SentenceRules {
   void TableRow();
   void Participation(int i, int m);
   void Stake(int i);
+  void JoinedFrom(int i);
+  void RoleOf(int i);
+  void OrgOfCity(int i);
 
   const Lexicons& lx_;
   const Document& doc_;
@@ -1362,6 +1532,9 @@ class SentenceRules {
   const std::vector<Token>& t_;
   int n_;
   std::vector<Fact>* out_;
+  // Set while emitting a fact stated inside one noun phrase ("X of Denver"), which the
+  // clause's negation or hedging does not reach.
+  bool phrase_internal_ = false;
 };
 
 Slot SentenceRules::LeftGroup(int pos, bool appositive) const {
@@ -1371,9 +1544,8 @@ Slot SentenceRules::LeftGroup(int pos, bool appositive) const {
     int f = lx_.filler.MatchEndingAt(t_, k + 1);
     if (f == 0) f = lx_.modality.MatchEndingAt(t_, k + 1);
     // "ông có 4 năm làm việc tại X", "he had five years at X": a duration.
-    if (f == 0 && k >= 2 && (t_[k].lower == "năm" || t_[k].lower == "years") &&
-        (IsNumber(t_[k - 1]) || lx_.round.Match(t_, k - 1) == 0) &&
-        (t_[k - 2].lower == "có" || t_[k - 2].lower == "had" || t_[k - 2].lower == "spent")) {
+    if (f == 0 && k >= 2 && In(lx_.time_unit, t_[k]) &&
+        (IsNumber(t_[k - 1]) || lx_.round.Match(t_, k - 1) == 0) && In(lx_.have_verb, t_[k - 2])) {
       f = 3;
     }
     if (f == 0 || k - f + 1 < 0) break;
@@ -1387,6 +1559,10 @@ Slot SentenceRules::LeftGroup(int pos, bool appositive) const {
   }
   if (k >= 0 && MentionAt(k) >= 0) {
     found = MentionAt(k);
+  } else if (appositive && k >= 1 && k + 1 < pos && IsPunct(t_[k], ",") && MentionAt(k - 1) >= 0 &&
+             In(lx_.quantifier, t_[k + 1])) {
+    // "A and B, both alumni of X": the quantifier stands for the names before it.
+    found = MentionAt(k - 1);
   } else if (appositive && k >= 1 && IsPunct(t_[k], ",") && EnclosedAppositive(k) >= 0) {
     // "X, who founded Y in 2012, left ...", "X, người từng ..., cho biết".
     found = EnclosedAppositive(k);
@@ -1395,30 +1571,38 @@ Slot SentenceRules::LeftGroup(int pos, bool appositive) const {
     slot.penalty = 8;
     for (int kk = k; kk >= 0 && kk >= k - 14; --kk) {
       if (lx_.stop.MatchEndingAt(t_, kk + 1) > 0) return slot;
-      if (IsPunct(t_[kk], ";") || IsPunct(t_[kk], ":") || IsPunct(t_[kk], ".")) return slot;
+      // The dot of "Hoshino Corp." is part of the name, not a sentence end.
+      if (MentionAt(kk) < 0 &&
+          (IsPunct(t_[kk], ";") || IsPunct(t_[kk], ":") || IsPunct(t_[kk], "."))) {
+        return slot;
+      }
       int mi = MentionAt(kk);
       if (mi < 0) continue;
       const Mention& m = M(mi);
       // "..., có trụ sở tại Hà Nội, ...": a place after a locative word only says where.
-      if (m.type == EntityType::kPlace && m.tb > 0 &&
-          (t_[m.tb - 1].lower == "tại" || t_[m.tb - 1].lower == "ở" || t_[m.tb - 1].lower == "in" ||
-           t_[m.tb - 1].lower == "at")) {
+      if (m.type == EntityType::kPlace && m.tb > 0 && In(lx_.locative, t_[m.tb - 1])) {
         kk = m.tb;
         continue;
       }
       // "a Beijing-based startup": the place is a modifier inside the description.
-      if (m.te + 1 < n_ && IsPunct(t_[m.te], "-") && t_[m.te + 1].lower == "based") {
+      if (m.te + 1 < n_ && IsPunct(t_[m.te], "-") && In(lx_.based_compound, t_[m.te + 1])) {
         kk = m.tb;
         continue;
       }
       // "Lý Minh Viễn (Li Mingyuan), cựu ...": the name before the parenthesised alias.
-      if (m.alias_of >= 0 && m.te + 1 < n_ && IsPunct(t_[m.te], ")") &&
-          IsSeparator(t_[m.te + 1])) {
+      if (m.alias_of >= 0 && m.te + 1 < n_ && IsPunct(t_[m.te], ")") && IsSeparator(t_[m.te + 1])) {
         found = m.alias_of;
         break;
       }
-      // "X, <description>, <verb>" or "X là công ty ... <verb>".
-      if (m.te >= n_ || !(IsSeparator(t_[m.te]) || lx_.copula.Match(t_, m.te) > 0)) return slot;
+      // "X, <description>, <verb>" or "X là công ty ... <verb>", or "X có trụ sở tại Y,
+      // được Z thành lập": a clause after X's headquarters phrase is about X.
+      int hv = -1;
+      bool hq_after = m.te < n_ && lx_.triggers.Match(t_, m.te, &hv) > 0 &&
+                      lx_.trigger_info[hv].relation == RelationType::kHqIn &&
+                      !(lx_.trigger_info[hv].flags & (kReverseHq | kHqNoun));
+      if (m.te >= n_ || !(IsSeparator(t_[m.te]) || lx_.copula.Match(t_, m.te) > 0 || hq_after)) {
+        return slot;
+      }
       found = mi;
       // Inside an appositive ("Y, cựu kỹ sư X, đã ..."): the appositive describes
       // the name before it, which is the one the verb is about.
@@ -1452,11 +1636,13 @@ Slot SentenceRules::LeftGroup(int pos, bool appositive) const {
   bool conj_seen = false;
   int b = slot.begin;
   while (true) {
-    int c = lx_.coord.MatchEndingAt(t_, b);
+    // "A cùng bà B <verb>": the honorific of the later member stands after the link.
+    int pp = b > 0 && MentionAt(b - 1) < 0 ? lx_.person_prefix.MatchEndingAt(t_, b) : 0;
+    int c = lx_.coord.MatchEndingAt(t_, b - pp);
     if (c == 0) break;
-    bool comma = c == 1 && IsPunct(t_[b - 1], ",");
+    bool comma = c == 1 && IsPunct(t_[b - pp - 1], ",");
     if (comma && !conj_seen) break;
-    int prev = MentionAt(b - c - 1);
+    int prev = MentionAt(b - pp - c - 1);
     if (prev < 0 || M(prev).source || !Compatible(prev, found)) break;
     if (!comma) conj_seen = true;
     slot.mentions.insert(slot.mentions.begin(), prev);
@@ -1509,6 +1695,13 @@ void SentenceRules::ExtendRight(Slot* slot, bool skip_former) const {
       next += lx_.person_prefix.Match(t_, next);
       // "Jungle Ventures và Quỹ đầu tư Sao Bắc".
       if (MentionAt(next) < 0) next += lx_.org_prefix.Match(t_, next);
+      // "A và quỹ Nhật Bản B": the country of the next member after its cue noun.
+      int pm = MentionAt(next);
+      if (pm >= 0 && next > e + 1 && M(pm).type == EntityType::kPlace && !M(pm).city &&
+          TypeOf(first) != EntityType::kPlace && lx_.org_prefix.MatchEndingAt(t_, next) > 0 &&
+          MentionAt(M(pm).te) >= 0 && M(MentionAt(M(pm).te)).tb == M(pm).te) {
+        next = M(pm).te;
+      }
     }
     int mi = MentionAt(next);
     if (mi < 0 || !Compatible(mi, first) || M(mi).tb != next) break;
@@ -1534,17 +1727,33 @@ Slot SentenceRules::RightGroup(int pos, int max_gap) const {
       // "startup tại Đông Nam Á, bao gồm X": a place after a locative word only
       // says where; keep looking for the name.
       if (M(here).type == EntityType::kPlace && k > pos && t_[k - 1].word &&
-          (t_[k - 1].lower == "tại" || t_[k - 1].lower == "ở" || t_[k - 1].lower == "in")) {
+          In(lx_.locative, t_[k - 1])) {
         k = M(here).te;
         ++gap;
         continue;
       }
+      // "của quỹ Nhật Bản Kizuna Capital": a country between a cue noun and the name.
+      if (M(here).type == EntityType::kPlace && !M(here).city && k > pos &&
+          lx_.org_prefix.MatchEndingAt(t_, k) > 0 && MentionAt(M(here).te) >= 0 &&
+          M(MentionAt(M(here).te)).type != EntityType::kPlace) {
+        k = M(here).te;
+        continue;
+      }
+      // "MIT graduates Daniel Okafor and Wei Zhang", "Google veterans X": the
+      // organisation describes the people who follow.
+      {
+        int rk = M(here).te;
+        if (rk + 1 < n_ && In(lx_.role_plural, t_[rk]) && MentionAt(rk + 1) >= 0 &&
+            M(MentionAt(rk + 1)).tb == rk + 1) {
+          k = rk + 1;
+          continue;
+        }
+      }
       // "acquired UK-based Etergo": the "-based" name is a modifier.
       int te = M(here).te;
       if (te + 1 < n_ && IsPunct(t_[te], "-") &&
-          (t_[te + 1].lower == "based" || t_[te + 1].lower == "backed")) {
+          (In(lx_.based_compound, t_[te + 1]) || In(lx_.backed_compound, t_[te + 1]))) {
         k = te + 2;
-        ++gap;
         continue;
       }
       break;
@@ -1562,6 +1771,12 @@ Slot SentenceRules::RightGroup(int pos, int max_gap) const {
         continue;
       }
     }
+    // "a stake in drone maker X": the head of a description right before the name
+    // is free, though "maker" alone would block.
+    if (MentionAt(k + 1) >= 0 && lx_.org_head.Match(t_, k) == 1) {
+      ++k;
+      continue;
+    }
     if (!after_former && lx_.blocker.Match(t_, k) > 0) return slot;
     // "các nhà đầu tư, bao gồm X": an explicit list marker resets the gap.
     int im = lx_.introducer.Match(t_, k);
@@ -1578,8 +1793,9 @@ Slot SentenceRules::RightGroup(int pos, int max_gap) const {
       ++k;
       continue;
     }
-    // The head noun of a description ("các công ty khởi nghiệp X") is free.
-    int om = lx_.org_prefix.Match(t_, k);
+    // The head noun of a description ("các công ty khởi nghiệp X") is free, and so is
+    // a registered designator ("Công ty Cổ phần X").
+    int om = std::max(lx_.org_prefix.Match(t_, k), lx_.legal_prefix.Match(t_, k));
     if (om > 0) {
       k += om;
       continue;
@@ -1591,7 +1807,7 @@ Slot SentenceRules::RightGroup(int pos, int max_gap) const {
       continue;
     }
     if (!t.word && t.lower != "$" && t.lower != "%") return slot;
-    if ((lx_.triggers.Match(t_, k) > 0 && !(k > 0 && t_[k - 1].lower == "nhà")) ||
+    if ((lx_.triggers.Match(t_, k) > 0 && !(k > 0 && In(lx_.agent_noun, t_[k - 1]))) ||
         lx_.stop.Match(t_, k) > 0) {
       return slot;
     }
@@ -1635,6 +1851,19 @@ Slot SentenceRules::SentenceSubject(int before) const {
   // "Công ty Cổ phần X ...", "- X: ...": a leading cue or bullet is not a word of
   // the subject.
   while (start < n_ && !t_[start].word) ++start;
+  // "Về phía nhà đầu tư, năm 2020 X ...", "In 2021, X ...": an opening adverbial of
+  // time or topic, closed by a comma and naming nobody, then a year phrase.
+  for (int k = start; k < n_ && k < start + 8; ++k) {
+    if (MentionAt(k) >= 0 || IsPunct(t_[k], ".")) break;
+    if (IsPunct(t_[k], ",") && !InNumber(t_, k)) {
+      start = k + 1;
+      break;
+    }
+  }
+  if (start + 1 < n_ && In(lx_.year_marker, t_[start]) && IsYear(t_[start + 1])) {
+    start += 2;
+    if (start < n_ && IsPunct(t_[start], ",")) ++start;
+  }
   if (MentionAt(start) < 0) start += lx_.org_prefix.Match(t_, start);
   for (int mi : s_.mentions) {
     const Mention& m = M(mi);
@@ -1662,11 +1891,10 @@ int SentenceRules::SkipAppositive(int e) const {
   const Token& first = t_[k];
   // "A, who previously worked at Tesla, and B": a relative clause about the person
   // may state a past job; it is still a description.
-  bool relative = first.lower == "who" || first.lower == "người";
-  if (!relative &&
-      (!first.word || first.cap || lx_.coord.Match(t_, k) > 0 || lx_.stop.Match(t_, k) > 0 ||
-       lx_.filler.Match(t_, k) > 0 || lx_.modality.Match(t_, k) > 0 ||
-       lx_.copula.Match(t_, k) > 0)) {
+  bool relative = In(lx_.relative, first);
+  if (!relative && (!first.word || first.cap || lx_.coord.Match(t_, k) > 0 ||
+                    lx_.stop.Match(t_, k) > 0 || lx_.filler.Match(t_, k) > 0 ||
+                    lx_.modality.Match(t_, k) > 0 || lx_.copula.Match(t_, k) > 0)) {
     return e;
   }
   for (; k < n_ && k <= e + 16; ++k) {
@@ -1738,17 +1966,22 @@ bool SentenceRules::SubjectOmitted(int i) const {
   }
   // "X có trụ sở ở Tokyo và đã rót vốn vào Y": a second verb phrase of X. So is
   // "X được Y thành lập năm 2022 và có trụ sở tại Z": after a year closing a clause.
-  if (k0 >= 1 && (t_[k0].lower == "và" || t_[k0].lower == "and") && MentionAt(k0 - 1) >= 0 &&
+  if (k0 >= 1 && In(lx_.and_word, t_[k0]) && MentionAt(k0 - 1) >= 0 &&
       M(MentionAt(k0 - 1)).type == EntityType::kPlace) {
     return true;
   }
-  if (k0 >= 2 && (t_[k0].lower == "và" || t_[k0].lower == "and") && IsYear(t_[k0 - 1]) &&
-      (t_[k0 - 2].lower == "năm" || t_[k0 - 2].lower == "in")) {
+  if (k0 >= 2 && In(lx_.and_word, t_[k0]) && IsYear(t_[k0 - 1]) &&
+      In(lx_.year_marker, t_[k0 - 2])) {
     return true;
   }
+  // "X tốt nghiệp Y (Z) và từng làm việc tại W", "graduated from Y and earned an MBA
+  // from Z", "..., and earlier graduated from X": "và"/"and" right before the verb
+  // (fillers aside) joins a second verb phrase of the sentence's subject; two names
+  // joined would have left a name before the verb.
+  if (k0 >= 1 && In(lx_.and_word, t_[k0])) return true;
   for (int k = i - 1; k >= 0 && k >= i - 3; --k) {
     if (lx_.stop.MatchEndingAt(t_, k + 1) > 0) return true;
-    if (t_[k].lower == "sau" || t_[k].lower == "after") return true;
+    if (In(lx_.after, t_[k])) return true;
     if (!t_[k].word) return false;
   }
   return false;
@@ -1759,24 +1992,21 @@ int SentenceRules::FindBridge(int from, int limit, bool need_round, bool former)
   for (int k = from; k < n_ && k < from + limit; ++k) {
     const Token& t = t_[k];
     if (!t.word && t.lower != "$" && t.lower != "%" && !IsQuote(t) &&
-        !(t.lower == "(" || t.lower == ")")) {
+        !(t.lower == "(" || t.lower == ")") && !InNumber(t_, k)) {
       return -1;
     }
     if (lx_.round.Match(t_, k) > 0) round = true;
     if (former && k >= from && lx_.triggers.Match(t_, k) > 0) {
       int tv = -1;
       lx_.triggers.Match(t_, k, &tv);
-      if (lx_.trigger_info[tv].relation != RelationType::kAlumniOf) return -1;
+      // "previously led infrastructure teams at X": a verb that means investing only
+      // with a funding round ("led") is not one here.
+      const Trigger& tr = lx_.trigger_info[tv];
+      if (tr.relation != RelationType::kAlumniOf && !(tr.flags & kRound)) return -1;
     }
     int b = lx_.bridge.Match(t_, k);
     if (b > 0 && round) {
-      if (former) {
-        const std::string& w = t.lower;
-        if (w != "tại" && w != "của" && w != "ở" && w != "at" && w != "of" && w != "cho" &&
-            w != "for" && w != "from") {
-          continue;
-        }
-      }
+      if (former && !In(lx_.former_bridge, t)) continue;
       return k + b;
     }
   }
@@ -1826,10 +2056,22 @@ void SentenceRules::AddFact(RelationType rel, int subject, int object, const std
   int to = std::min(n_, std::max(sm.te, om.te));
   from = std::min(from, lo);
   to = std::max(to, hi);
+  if (phrase_internal_) to = from;
   for (int k = from; k < to;) {
     if (MentionAt(k) >= 0 && MentionAt(k) != -1 && k >= std::min(sm.tb, om.tb)) {
       k = M(MentionAt(k)).te;
       continue;
+    }
+    // "X, a partner who will join Y's board, previously worked at Z": a relative or
+    // descriptive clause closed before the trigger says nothing of the fact's modality.
+    if (IsPunct(t_[k], ",") && k + 1 < lo &&
+        (In(lx_.clause_relative, t_[k + 1]) || In(lx_.article, t_[k + 1]))) {
+      int close = k + 1;
+      while (close < lo && !IsPunct(t_[close], ",")) ++close;
+      if (close < lo) {
+        k = close + 1;
+        continue;
+      }
     }
     int v = -1;
     int mm = lx_.modality.Match(t_, k, &v);
@@ -1844,11 +2086,26 @@ void SentenceRules::AddFact(RelationType rel, int subject, int object, const std
       ++k;
     }
   }
+  // "X denied a report that it had bought Y", "X phủ nhận thông tin rằng ...": a
+  // denial earlier in the sentence negates the clause it governs.
+  // Likewise a rumour or unattributed report ("một số trang tin cho biết X ...").
+  if (f.confirmed && !phrase_internal_) {
+    for (int k = 0; k < from; ++k) {
+      if (lx_.denial.Match(t_, k) > 0) {
+        f.confirmed = false;
+        f.qualifiers["modality"] = "negated";
+        break;
+      }
+      if (lx_.report_hedge.Match(t_, k) > 0) {
+        f.confirmed = false;
+        f.qualifiers["modality"] = "hedged";
+        break;
+      }
+    }
+  }
   // Qualifiers stated in the sentence: year, amount, round.
   for (int k = 0; k < n_; ++k) {
-    if (IsYear(t_[k]) && !f.qualifiers.count("year") && k > 0 &&
-        (t_[k - 1].lower == "năm" || t_[k - 1].lower == "in" || t_[k - 1].lower == "/" ||
-         t_[k - 1].lower == "since")) {
+    if (IsYear(t_[k]) && !f.qualifiers.count("year") && k > 0 && In(lx_.year_marker, t_[k - 1])) {
       f.qualifiers["year"] = t_[k].lower;
     }
     if (rel == RelationType::kInvestedIn && !f.qualifiers.count("amount")) {
@@ -1856,24 +2113,14 @@ void SentenceRules::AddFact(RelationType rel, int subject, int object, const std
       bool dollar = IsPunct(t_[k], "$") && k + 1 < n_ && IsNumber(t_[k + 1]);
       if (dollar || IsNumber(t_[k])) {
         int e = dollar ? k + 2 : k + 1;
-        static const char* const kScale[] = {"tỷ",      "triệu",   "nghìn", "ngàn",
-                                             "million", "billion", "bn",    "m"};
-        static const char* const kCurrency[] = {"usd",  "đô",  "đồng", "ndt", "vnd",    "yuan",
-                                                "nhân", "eur", "euro", "$",   "dollars"};
-        for (const char* sc : kScale) {
-          if (e < n_ && t_[e].lower == sc) {
-            ++e;
-            break;
-          }
-        }
+        if (e < n_ && In(lx_.scale, t_[e])) ++e;
         bool currency = dollar || absl::EndsWith(t_[k].lower, "bn");
-        for (const char* c : kCurrency) {
-          if (e < n_ && t_[e].lower == c) {
+        // The longest currency phrase ("nhân dân tệ", "đô la"), else its first word.
+        if (e < n_) {
+          int cm = lx_.currency.Match(t_, e);
+          if (cm > 0) {
             currency = true;
-            ++e;
-            if (t_[e - 1].lower == "nhân" && e + 1 < n_ && t_[e].lower == "dân") e += 2;
-            if (t_[e - 1].lower == "đô" && e < n_ && t_[e].lower == "la") ++e;
-            break;
+            e += cm;
           }
         }
         if (currency) {
@@ -1882,11 +2129,10 @@ void SentenceRules::AddFact(RelationType rel, int subject, int object, const std
       }
     }
     if (rel == RelationType::kInvestedIn && !f.qualifiers.count("round")) {
-      const std::string& w = t_[k].lower;
-      if ((w == "series" || w == "vòng") && k + 1 < n_ && t_[k + 1].word &&
+      if (In(lx_.round_name, t_[k]) && k + 1 < n_ && t_[k + 1].word &&
           t_[k + 1].all_caps == false && t_[k + 1].lower.size() == 1) {
         f.qualifiers["round"] = absl::StrCat("Series ", absl::AsciiStrToUpper(t_[k + 1].lower));
-      } else if (w == "seed" || (w == "hạt" && k + 1 < n_ && t_[k + 1].lower == "giống")) {
+      } else if (lx_.seed_round.Match(t_, k) > 0) {
         f.qualifiers["round"] = "seed";
       }
     }
@@ -1945,8 +2191,16 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
   }
   Slot right;
   if ((trig.flags & kRound) && !(trig.flags & kBridge)) {
-    // "X raised $50m in a round led by Y": Y invested in the sentence's subject.
-    if (i == 0 || lx_.round.MatchEndingAt(t_, i) == 0) return;
+    // "X raised $50m in a round led by Y": Y invested in the sentence's subject. So
+    // does "The round was led by Y", the round standing for the company.
+    int rb = i;
+    if (rb > 0 && lx_.copula.MatchEndingAt(t_, rb) > 0) rb -= lx_.copula.MatchEndingAt(t_, rb);
+    if (rb == 0 || lx_.round.MatchEndingAt(t_, rb) == 0) {
+      int rm = MentionAt(rb - 1);
+      if (rb == 0 || rm < 0 || !M(rm).anaphor || M(rm).anaphor_kind != AnaphorKind::kRound) {
+        return;
+      }
+    }
     right = RightGroup(i + m, 2);
     Slot subject = SentenceSubject(i);
     if (right.mentions.empty() || subject.mentions.empty()) return;
@@ -1954,37 +2208,54 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
          i + m);
     return;
   }
-  if (trig.flags & kBridge) {
+  // "Y, which led X's $6 million Series A": the round's owner named before it.
+  int owner = MentionAt(i + m);
+  if ((trig.flags & kRound) && (trig.flags & kBridge) && owner >= 0 && M(owner).te < n_ &&
+      t_[M(owner).te].lower == "'s") {
+    bool round = false;
+    for (int k = M(owner).te + 1; k < n_ && k <= M(owner).te + 6 && !round; ++k) {
+      if (MentionAt(k) >= 0) break;
+      round = lx_.round.Match(t_, k) > 0;
+    }
+    if (round) {
+      right.mentions.push_back(owner);
+      right.begin = M(owner).tb;
+      right.end = M(owner).te;
+      rule = absl::StrCat("owner-round:", trig.phrase);
+    }
+  }
+  if (!right.mentions.empty()) {
+    // Found above.
+  } else if (trig.flags & kBridge) {
     int after = FindBridge(i + m, 14, (trig.flags & kRound) != 0, false);
     if (after < 0) return;
     // "nhận khoản đầu tư 8 triệu USD trong vòng Series A từ Y": a bridge that leads to
     // no name, or is not the one the trigger wants, gives way to the next one.
     auto wanted = [&](int a) {
-      const std::string& w = t_[a - 1].lower;
-      if ((trig.flags & kBy) && w != "bởi" && w != "by") return false;
-      if ((trig.flags & kFrom) && w != "từ" && w != "from") return false;
+      if ((trig.flags & kBy) && !In(lx_.agent_by, t_[a - 1])) return false;
+      if ((trig.flags & kFrom) && !In(lx_.source_from, t_[a - 1])) return false;
       return true;
     };
     for (int tries = 0; tries < 3 && after >= 0 && after < n_; ++tries) {
-      bool round_place = t_[after - 1].lower == "trong" || t_[after - 1].lower == "in";
+      bool round_place = In(lx_.within, t_[after - 1]);
       if (wanted(after) && (!round_place || !RightGroup(after, 4).mentions.empty())) break;
       int next = FindBridge(after, 14 - (after - i - m), (trig.flags & kRound) != 0, false);
       if (next < 0) break;
       after = next;
     }
-    if ((trig.flags & kBy) && t_[after - 1].lower != "bởi" && t_[after - 1].lower != "by") {
+    if ((trig.flags & kBy) && !In(lx_.agent_by, t_[after - 1])) {
       return;
     }
-    if ((trig.flags & kFrom) && t_[after - 1].lower != "từ" && t_[after - 1].lower != "from") {
+    if ((trig.flags & kFrom) && !In(lx_.source_from, t_[after - 1])) {
       return;
     }
     // "nhận cam kết đầu tư từ Y": money from Y, so Y is the investor; without a
     // receiving verb before it, "đầu tư từ" says nothing of who invested.
     if (rel == RelationType::kInvestedIn && trig.left_is_subject && !(trig.flags & kFrom) &&
-        (t_[after - 1].lower == "từ" || t_[after - 1].lower == "from")) {
+        In(lx_.source_from, t_[after - 1])) {
       bool received = false;
       for (int k = i - 1; k >= 0 && k >= i - 4; --k) {
-        received = received || t_[k].lower == "nhận" || t_[k].lower == "received";
+        received = received || In(lx_.receive_verb, t_[k]);
       }
       if (!received) return;
       right = RightGroup(after, 4);
@@ -2073,23 +2344,31 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
   }
   // "X, do Y, cựu CEO của Z, thành lập năm 2023, cũng nhận vốn từ W": a possessor
   // inside the descriptions is not the actor; the sentence's subject is.
-  if (!left.mentions.empty() && left.penalty > 0 &&
+  // But "... of X, a drone services firm based in Y": an appositive opening with an
+  // article and running up to the verb describes X itself.
+  bool described = false;
+  if (!left.mentions.empty()) {
+    int te = M(left.mentions.front()).te;
+    described = te + 1 < i && IsPunct(t_[te], ",") && In(lx_.article, t_[te + 1]);
+    for (int q = te + 1; described && q < i; ++q) described = t_[q].word;
+  }
+  if (!left.mentions.empty() && left.penalty > 0 && !described &&
       (M(left.mentions.front()).genitive ||
        !SlotFits(rel, trig.left_is_subject, left.mentions.front()))) {
     Slot subject = SentenceSubject(i);
-    if (!subject.mentions.empty() && SlotFits(rel, trig.left_is_subject, subject.mentions.front())) {
+    if (!subject.mentions.empty() &&
+        SlotFits(rel, trig.left_is_subject, subject.mentions.front())) {
       left = subject;
     }
   }
-  if (left.mentions.empty() && trig.left_is_subject && !(trig.flags & kNoun) &&
-      rel != RelationType::kAlumniOf) {
+  if (left.mentions.empty() && trig.left_is_subject && !(trig.flags & kNoun)) {
     // "Được thành lập bởi A và B vào năm 2016, PayNow ...", "Founded in 2020 by A,
     // Ledgerly sells ...": a participle clause opening the sentence describes the name
     // after its comma.
     bool opens = true;
     for (int k = 0; k < i; ++k) {
       if (MentionAt(k) >= 0 || (t_[k].word && lx_.filler.Match(t_, k) == 0 &&
-                                lx_.modality.Match(t_, k) == 0 && t_[k].lower != "được")) {
+                                lx_.modality.Match(t_, k) == 0 && !In(lx_.passive, t_[k]))) {
         opens = false;
       }
     }
@@ -2109,8 +2388,10 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
           return;
         }
       }
+      // "Rời Intel năm 2019 sau 7 năm làm kỹ sư, X ...": a past job may take longer.
+      int reach = rel == RelationType::kAlumniOf ? 12 : 8;
       int k = SkipAppositive(right.end);
-      while (k < n_ && k <= right.end + 8 && !IsPunct(t_[k], ",") &&
+      while (k < n_ && k <= right.end + reach && !IsPunct(t_[k], ",") &&
              (t_[k].word || t_[k].lower == "$" || IsPunct(t_[k], "-"))) {
         ++k;
       }
@@ -2127,6 +2408,23 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
         }
       }
       return;
+    }
+  }
+  if (left.mentions.empty() && trig.left_is_subject && i >= 4 &&
+      In(lx_.clause_relative, t_[i - 1])) {
+    // "A, a former Viettel engineer who graduated from X": the relative clause is
+    // about the name the description describes.
+    for (int k = i - 2; k >= 1 && k >= i - 9; --k) {
+      if (!t_[k].word && !IsPunct(t_[k], "-")) {
+        if (IsPunct(t_[k], ",") && In(lx_.article, t_[k + 1]) && MentionAt(k - 1) >= 0) {
+          int mi = MentionAt(k - 1);
+          left.mentions.push_back(mi);
+          left.begin = M(mi).tb;
+          left.end = M(mi).te;
+          left.penalty = 8;
+        }
+        break;
+      }
     }
   }
   if (left.mentions.empty() && rel == RelationType::kInvestedIn && !trig.left_is_subject &&
@@ -2146,8 +2444,7 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
 
 void SentenceRules::Former(int i, int m, const Trigger& trig) {
   std::string rule = absl::StrCat("former:", trig.phrase);
-  bool needs_bridge = trig.phrase == "từng" || trig.phrase == "trước đây" ||
-                      trig.phrase == "previously" || trig.phrase == "formerly";
+  bool needs_bridge = (trig.flags & kNeedsBridge) != 0;
   // "ex-Meta researcher", "cựu Google": the organisation right after the marker;
   // otherwise the one after a bridge ("cựu giám đốc của X", "former executive at X").
   int after = MentionAt(i + m) >= 0 ? -1 : FindBridge(i + m, 12, false, true);
@@ -2158,7 +2455,28 @@ void SentenceRules::Former(int i, int m, const Trigger& trig) {
     org = RightGroup(i + m, 4);
   }
   if (org.mentions.empty()) return;
-  Slot person = LeftGroup(i, true);
+  Slot person;
+  // "do Y, cựu CEO của Z, thành lập": the description right after a name is its own.
+  if (i >= 2 && IsPunct(t_[i - 1], ",") && MentionAt(i - 2) >= 0 &&
+      TypeOf(MentionAt(i - 2)) == EntityType::kPerson) {
+    int mi = MentionAt(i - 2);
+    person.mentions.push_back(mi);
+    person.begin = M(mi).tb;
+    person.end = M(mi).te;
+  } else {
+    person = LeftGroup(i, true);
+  }
+  if (person.mentions.empty()) {
+    // "Hayes is a former AWS engineer", "Bà Lan là cựu giám đốc của X": the person is
+    // the copula's subject.
+    int k = i;
+    if (k > 0 && In(lx_.article, t_[k - 1])) --k;
+    int c = lx_.copula.MatchEndingAt(t_, k);
+    if (c > 0 && k - c > 0) person = LeftGroup(k - c, true);
+    if (!person.mentions.empty() && TypeOf(person.mentions.front()) == EntityType::kOrganization) {
+      person = Slot{};
+    }
+  }
   if (person.mentions.empty() || TypeOf(person.mentions.front()) == EntityType::kOrganization) {
     // "former Google engineer Jane Doe": the person follows.
     int e = org.end;
@@ -2243,7 +2561,7 @@ void SentenceRules::InvestNoun(int i, int m, const Trigger& trig) {
   if (investor.mentions.empty()) return;
   int k = investor.end;
   int b = lx_.bridge.Match(t_, k);
-  if (b == 0 || (t_[k].lower != "vào" && t_[k].lower != "in" && t_[k].lower != "into")) return;
+  if (b == 0 || !In(lx_.into, t_[k])) return;
   Slot company = RightGroup(k + b, 3);
   if (company.mentions.empty()) return;
   Emit(RelationType::kInvestedIn, investor, company, true,
@@ -2267,14 +2585,18 @@ void SentenceRules::Based(int i) {
   city.mentions.push_back(place);
   if (org.mentions.empty() || TypeOf(org.mentions.front()) == EntityType::kPerson) {
     int k = M(place).tb - 1;
-    if (k >= 0 && (t_[k].lower == "a" || t_[k].lower == "an" || t_[k].lower == "the")) --k;
+    if (k >= 0 && In(lx_.article, t_[k])) --k;
     if (k >= 1 && (IsPunct(t_[k], ",") || lx_.copula.Match(t_, k) > 0) && MentionAt(k - 1) >= 0) {
       org = Slot{};
       org.mentions.push_back(MentionAt(k - 1));
     }
   }
   if (org.mentions.empty()) return;
+  // Stated inside a noun phrase: "in talks to acquire X, a Chicago-based startup"
+  // hedges the acquisition, not where X is.
+  phrase_internal_ = true;
   Emit(RelationType::kHqIn, org, city, true, "based:-based", 85, i - 1, i + 1);
+  phrase_internal_ = false;
 }
 
 void SentenceRules::Backed(int i) {
@@ -2302,9 +2624,8 @@ void SentenceRules::HqNoun(int i, int m, const Trigger& trig) {
   Slot org = RightGroup(i + m, 2);
   if (org.mentions.empty()) return;
   for (int k = org.end; k < n_ && k <= org.end + 3; ++k) {
-    const std::string& w = t_[k].lower;
     if (!t_[k].word) return;
-    if ((w == "tại" || w == "ở" || w == "in") && MentionAt(k + 1) >= 0) {
+    if (In(lx_.locative, t_[k]) && MentionAt(k + 1) >= 0) {
       Slot city;
       city.mentions.push_back(MentionAt(k + 1));
       Emit(RelationType::kHqIn, org, city, true, absl::StrCat("hq-noun:", trig.phrase), 85, i,
@@ -2316,15 +2637,12 @@ void SentenceRules::HqNoun(int i, int m, const Trigger& trig) {
 
 void SentenceRules::HqAppositive(int i) {
   // "X, một công ty khởi nghiệp ở Hàng Châu", "X, a startup in Hangzhou".
-  const std::string& w = t_[i].lower;
-  if (w != "ở" && w != "tại" && w != "in") return;
+  if (!In(lx_.locative, t_[i])) return;
   int place = MentionAt(i + 1);
   if (place < 0 || !IsCity(place) || M(place).tb != i + 1) return;
   for (int j = i - 1; j >= 2 && j >= i - 7; --j) {
     if (!t_[j].word) return;
-    const std::string& a = t_[j].lower;
-    if ((a == "một" || a == "a" || a == "an") && IsPunct(t_[j - 1], ",") &&
-        lx_.org_prefix.Match(t_, j + 1) > 0) {
+    if (In(lx_.article, t_[j]) && IsPunct(t_[j - 1], ",") && lx_.org_prefix.Match(t_, j + 1) > 0) {
       int org = MentionAt(j - 2);
       if (org < 0) return;
       Slot o, c;
@@ -2348,7 +2666,7 @@ void SentenceRules::Participation(int i, int m) {
   // "X huy động 35 triệu USD vòng Series B, với sự tham gia của A và B", "X raised
   // $50 million ..., with participation from A and B": A and B joined X's round. Only
   // in a sentence about money, and only for the sentence's subject.
-  if (!FinanceNear(0, n_)) {
+  if (!FinanceNear(i, i + m)) {
     bool round = false;
     for (int k = 0; k < i && !round; ++k) round = lx_.round.Match(t_, k) > 0;
     if (!round) return;
@@ -2365,45 +2683,109 @@ void SentenceRules::Participation(int i, int m) {
 // a company, bought or held, after a verb of owning.
 void SentenceRules::Stake(int i) {
   if (i + 2 >= n_ || !IsNumber(t_[i]) || !IsPunct(t_[i + 1], "%")) return;
-  static const char* const kVerbs[] = {"mua",    "hữu",  "giữ",      "nắm",     "owns",
-                                       "owned",  "own",  "bought",   "buys",    "acquired",
-                                       "acquires", "holds", "held",  "took",    "takes"};
-  static const char* const kGlue[] = {"lại", "a", "an", "việc", "sở", "tất", "hoàn"};
-  auto in = [](const std::string& w, const char* const* list, size_t len) {
-    for (size_t q = 0; q < len; ++q) {
-      if (w == list[q]) return true;
-    }
-    return false;
-  };
-  static const char* const kAdverb[] = {"already", "now", "still", "also", "cũng", "hiện"};
+  int k = i + 2;
+  // "4,99%", "12.5%": the number's integer part opens the phrase.
+  if (i >= 2 && (IsPunct(t_[i - 1], ",") || IsPunct(t_[i - 1], ".")) && IsNumber(t_[i - 2]) &&
+      t_[i - 1].begin == t_[i - 2].end && t_[i].begin == t_[i - 1].end) {
+    i -= 2;
+  }
   int vb = -1, start = i;
   for (int k = i - 1; k >= 0 && k >= i - 6; --k) {
-    const std::string& w = t_[k].lower;
     if (MentionAt(k) >= 0 || !t_[k].word) break;
-    if (in(w, kVerbs, sizeof(kVerbs) / sizeof(kVerbs[0]))) {
+    if (In(lx_.own_verb, t_[k])) {
       vb = k;
-    } else if (!in(w, kGlue, sizeof(kGlue) / sizeof(kGlue[0])) &&
-               !in(w, kAdverb, sizeof(kAdverb) / sizeof(kAdverb[0]))) {
+    } else if (!In(lx_.stake_glue, t_[k])) {
       break;
     }
     start = k;
   }
   if (vb < 0) return;
   vb = start;  // The subject stands before the whole verb phrase.
-  if (vb > 0 && t_[vb].lower == "hữu" && t_[vb - 1].lower == "sở") --vb;
-  int k = i + 2;
-  static const char* const kShare[] = {"cổ", "phần", "vốn", "stake", "of", "in", "của",
-                                       "tại", "trong", "equity", "shares"};
+  if (vb > 0 && lx_.own_verb.MatchEndingAt(t_, vb + 1) == 2) --vb;  // "sở hữu"
   bool share = false;
-  while (k < n_ && MentionAt(k) < 0 && in(t_[k].lower, kShare, sizeof(kShare) / sizeof(kShare[0]))) {
+  while (k < n_ && MentionAt(k) < 0 && In(lx_.share_word, t_[k])) {
     share = true;
     ++k;
   }
   if (!share) return;
   Slot left = LeftGroup(vb, true);
   Slot right = RightGroup(k, 1);
-  if (left.mentions.empty() || right.mentions.empty()) return;
+  if (right.mentions.empty()) return;
+  if (left.mentions.empty()) {
+    // "X vừa hoàn tất thương vụ mua 25% ...": the verb closes a verb phrase whose
+    // subject is the sentence's, with only lower-case words in between.
+    Slot subject = SentenceSubject(vb);
+    if (subject.mentions.empty()) return;
+    for (int q = subject.end; q < vb; ++q) {
+      // "Tập đoàn X (X Group) vừa công bố ...": the subject's alias in parentheses.
+      if (q == subject.end && IsPunct(t_[q], "(")) {
+        while (q < vb && !IsPunct(t_[q], ")")) ++q;
+        continue;
+      }
+      if (MentionAt(q) >= 0 || !t_[q].word || t_[q].cap || lx_.stop.Match(t_, q) > 0) return;
+    }
+    left = subject;
+  }
   Emit(RelationType::kInvestedIn, left, right, true, "stake", 85, vb, k);
+}
+
+// "X, who joined Lanxin from Huawei in 2016", "bà Y gia nhập A từ B": the person
+// came from B, a former employer.
+void SentenceRules::JoinedFrom(int i) {
+  int jm = lx_.join_verb.Match(t_, i);
+  if (jm == 0) return;
+  int to = MentionAt(i + jm);
+  if (to < 0 || M(to).tb != i + jm || TypeOf(to) == EntityType::kPlace) return;
+  int k = M(to).te;
+  if (k + 1 >= n_ || !In(lx_.source_from, t_[k])) return;
+  int from = MentionAt(k + 1);
+  if (from < 0 || M(from).tb != k + 1 || TypeOf(from) == EntityType::kPlace) return;
+  Slot person = LeftGroup(i, true);
+  if (person.mentions.empty() || TypeOf(person.mentions.front()) != EntityType::kPerson) return;
+  Slot org;
+  org.mentions.push_back(from);
+  Emit(RelationType::kAlumniOf, person, org, true, "joined-from", 80, i, k + 1);
+}
+
+// "Kestrel Robotics of Denver": an organisation named with its city.
+void SentenceRules::OrgOfCity(int i) {
+  if (i < 1 || i + 1 >= n_ || !In(lx_.name_of, t_[i])) return;
+  int org = MentionAt(i - 1), city = MentionAt(i + 1);
+  if (org < 0 || city < 0 || !IsCity(city) || M(city).tb != i + 1) return;
+  // Only a name that is an organisation by its own words ("X Robotics", "X Inc.").
+  if (M(org).type != EntityType::kOrganization || M(org).strength < 2 || M(org).anaphor) return;
+  // "the Bank of Hanoi branch": the city must close the name phrase.
+  int e = M(city).te;
+  if (e < n_ && t_[e].word && t_[e].cap) return;
+  Slot o, c;
+  o.mentions.push_back(org);
+  c.mentions.push_back(city);
+  phrase_internal_ = true;
+  Emit(RelationType::kHqIn, o, c, true, "org-of-city", 75, i, i + 1);
+  phrase_internal_ = false;
+}
+
+// "MIT graduates Daniel Okafor and Wei Zhang", "cựu sinh viên Harvard": the people are
+// alumni of the organisation before the role word.
+void SentenceRules::RoleOf(int i) {
+  if (i < 1 || i + 1 >= n_ || !In(lx_.role_plural, t_[i])) return;
+  int org = MentionAt(i - 1);
+  if (org < 0 || M(org).te != i || TypeOf(org) == EntityType::kPlace ||
+      TypeOf(org) == EntityType::kPerson || M(org).anaphor) {
+    return;
+  }
+  int first = MentionAt(i + 1);
+  if (first < 0 || M(first).tb != i + 1) return;
+  Slot people;
+  people.mentions.push_back(first);
+  people.begin = M(first).tb;
+  people.end = M(first).te;
+  ExtendRight(&people, /*skip_former=*/false);
+  Slot o;
+  o.mentions.push_back(org);
+  phrase_internal_ = true;
+  Emit(RelationType::kAlumniOf, people, o, true, "role-of", 80, i, i + 1);
+  phrase_internal_ = false;
 }
 
 void SentenceRules::Run() {
@@ -2413,10 +2795,13 @@ void SentenceRules::Run() {
     return;
   }
   for (int i = 0; i < n_;) {
-    if (t_[i].lower == "based") Based(i);
-    if (t_[i].lower == "backed" || t_[i].lower == "funded") Backed(i);
+    if (In(lx_.based_compound, t_[i])) Based(i);
+    if (In(lx_.backed_compound, t_[i])) Backed(i);
     HqAppositive(i);
     Stake(i);
+    JoinedFrom(i);
+    RoleOf(i);
+    OrgOfCity(i);
     if (int pm = lx_.participation.Match(t_, i); pm > 0) {
       Participation(i, pm);
       i += pm;
@@ -2430,7 +2815,7 @@ void SentenceRules::Run() {
     }
     // "SoftBank-backed X" was read as a compound above, not as the verb.
     if (i >= 1 && IsPunct(t_[i - 1], "-") &&
-        (t_[i].lower == "backed" || t_[i].lower == "funded" || t_[i].lower == "based")) {
+        (In(lx_.backed_compound, t_[i]) || In(lx_.based_compound, t_[i]))) {
       i += m;
       continue;
     }
@@ -2445,7 +2830,7 @@ void SentenceRules::Run() {
     }
     const Trigger& trig = lx_.trigger_info[tv];
     // "nhà đầu tư" (investor) is a noun made from the verb, not the verb.
-    if (i > 0 && t_[i - 1].lower == "nhà" && !(trig.flags & kNoun)) {
+    if (i > 0 && In(lx_.agent_noun, t_[i - 1]) && !(trig.flags & kNoun)) {
       i += m;
       continue;
     }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
@@ -118,15 +119,67 @@ absl::StatusOr<std::unique_ptr<Lexicons>> Lexicons::Load() {
       {"title", &lex->title},
       {"surname", &lex->surname},
       {"non_entity", &lex->non_entity},
-      {"common", &lex->common}};
+      {"common", &lex->common},
+      {"honorific_male", &lex->honorific_male},
+      {"honorific_female", &lex->honorific_female},
+      {"registered_abbrev", &lex->registered_abbrev}};
   absl::flat_hash_map<std::string, PhraseTable*> word_tables = {
-      {"filler", &lex->filler}, {"bridge", &lex->bridge},
-      {"round", &lex->round},   {"introducer", &lex->introducer},
-      {"coord", &lex->coord},   {"blocker", &lex->blocker},
-      {"stop", &lex->stop},     {"depart", &lex->depart},
-      {"source", &lex->source}, {"genitive", &lex->genitive},
-      {"copula", &lex->copula}, {"finance", &lex->finance},
-      {"participation", &lex->participation}};
+      {"filler", &lex->filler},
+      {"bridge", &lex->bridge},
+      {"round", &lex->round},
+      {"introducer", &lex->introducer},
+      {"coord", &lex->coord},
+      {"blocker", &lex->blocker},
+      {"stop", &lex->stop},
+      {"depart", &lex->depart},
+      {"source", &lex->source},
+      {"genitive", &lex->genitive},
+      {"copula", &lex->copula},
+      {"finance", &lex->finance},
+      {"participation", &lex->participation},
+      {"time_unit", &lex->time_unit},
+      {"own_verb", &lex->own_verb},
+      {"stake_glue", &lex->stake_glue},
+      {"share_word", &lex->share_word},
+      {"article", &lex->article},
+      {"generic_det", &lex->generic_det},
+      {"clause_opener", &lex->clause_opener},
+      {"founder_noun", &lex->founder_noun},
+      {"object_marker", &lex->object_marker},
+      {"epithet", &lex->epithet},
+      {"relative", &lex->relative},
+      {"locative", &lex->locative},
+      {"have_verb", &lex->have_verb},
+      {"and", &lex->and_word},
+      {"after", &lex->after},
+      {"former_bridge", &lex->former_bridge},
+      {"agent_by", &lex->agent_by},
+      {"source_from", &lex->source_from},
+      {"within", &lex->within},
+      {"receive_verb", &lex->receive_verb},
+      {"year_marker", &lex->year_marker},
+      {"scale", &lex->scale},
+      {"currency", &lex->currency},
+      {"round_name", &lex->round_name},
+      {"seed_round", &lex->seed_round},
+      {"into", &lex->into},
+      {"passive", &lex->passive},
+      {"agent_noun", &lex->agent_noun},
+      {"based_compound", &lex->based_compound},
+      {"backed_compound", &lex->backed_compound},
+      {"demonstrative", &lex->demonstrative},
+      {"tld", &lex->tld},
+      {"name_end", &lex->name_end},
+      {"clause_relative", &lex->clause_relative},
+      {"name_of", &lex->name_of},
+      {"name_joiner", &lex->name_joiner},
+      {"middle_name", &lex->middle_name},
+      {"denial", &lex->denial},
+      {"join_verb", &lex->join_verb},
+      {"city_cue", &lex->city_cue},
+      {"report_hedge", &lex->report_hedge},
+      {"role_plural", &lex->role_plural},
+      {"quantifier", &lex->quantifier}};
   bool seen_places = false, seen_triggers = false;
   for (size_t f = 0; f < count; ++f) {
     absl::string_view name = files[f].name;
@@ -144,6 +197,18 @@ absl::StatusOr<std::unique_ptr<Lexicons>> Lexicons::Load() {
       auto& tables = name == "cues" ? cue_tables : word_tables;
       for (const Line& l : lines) {
         if (l.fields.size() < 2) return Malformed(name, l.number, "want phrase, kind");
+        // "description_head_bare" / "description_head": one table, valued by AnaphorKind.
+        if (name == "words" && l.fields[1] == "hq_heading") {
+          lex->hq_heading.push_back(Fold(l.fields[0]));
+          continue;
+        }
+        if (name == "words" && absl::StartsWith(l.fields[1], "description_head")) {
+          AnaphorKind kind = l.fields[1] == "description_head_bare"
+                                 ? AnaphorKind::kOrgBare
+                                 : AnaphorKind::kOrgDemonstrative;
+          lex->description_head.Add(l.fields[0], static_cast<int>(kind));
+          continue;
+        }
         auto it = tables.find(l.fields[1]);
         if (it == tables.end()) return Malformed(name, l.number, "unknown kind " + l.fields[1]);
         it->second->Add(l.fields[0], 0);
@@ -151,12 +216,13 @@ absl::StatusOr<std::unique_ptr<Lexicons>> Lexicons::Load() {
     } else if (name == "anaphora") {
       for (const Line& l : lines) {
         if (l.fields.size() < 3) return Malformed(name, l.number, "want phrase, kind, form");
-        AnaphorKind kind = l.fields[1] == "person"          ? AnaphorKind::kPerson
-                           : l.fields[1] == "round"         ? (l.fields[2] == "initial"
-                                                                   ? AnaphorKind::kRoundInitial
-                                                                   : AnaphorKind::kRound)
-                           : l.fields[2] == "demonstrative" ? AnaphorKind::kOrgDemonstrative
-                                                            : AnaphorKind::kOrgBare;
+        AnaphorKind kind =
+            l.fields[1] == "person" ? AnaphorKind::kPerson
+            : l.fields[1] == "round"
+                ? (l.fields[2] == "initial" ? AnaphorKind::kRoundInitial : AnaphorKind::kRound)
+            : l.fields[2] == "pronoun"       ? AnaphorKind::kOrgPronoun
+            : l.fields[2] == "demonstrative" ? AnaphorKind::kOrgDemonstrative
+                                             : AnaphorKind::kOrgBare;
         lex->anaphora.Add(l.fields[0], static_cast<int>(kind));
       }
     } else if (name == "modality") {
@@ -194,7 +260,8 @@ absl::StatusOr<std::unique_ptr<Lexicons>> Lexicons::Load() {
                                                                   {"reverse_hq", kReverseHq},
                                                                   {"hq_noun", kHqNoun},
                                                                   {"by", kBy},
-                                                                  {"from", kFrom}};
+                                                                  {"from", kFrom},
+                                                                  {"needs_bridge", kNeedsBridge}};
         bool circum_verb = false;
         for (absl::string_view flag : absl::StrSplit(l.fields[3], ',')) {
           if (flag == "-") continue;

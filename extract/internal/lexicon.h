@@ -52,6 +52,7 @@ enum TriggerFlag : uint32_t {
   kHqNoun = 1 << 10,
   kBy = 1 << 11,
   kFrom = 1 << 12,
+  kNeedsBridge = 1 << 13,
 };
 
 struct Trigger {
@@ -75,7 +76,10 @@ enum class AnaphorKind : int {
   kOrgBare = 1,
   kPerson = 2,
   kRound = 3,
-  kRoundInitial = 4
+  kRoundInitial = 4,
+  // "it": a company only as the subject of a relation verb right after it ("it
+  // acquired X"); resolved like kOrgBare.
+  kOrgPronoun = 5
 };
 enum class Modality : int { kNegation = 0, kHedge = 1, kNotNegation = 2 };
 
@@ -85,8 +89,9 @@ struct Lexicons {
   std::vector<Place> place_info;
   absl::flat_hash_map<std::string, std::vector<std::string>> place_names_by_key;
 
-  PhraseTable org_prefix, legal_prefix, org_head, org_suffix, corp_suffix, institution, person_prefix, title,
-      surname, non_entity, common;
+  PhraseTable org_prefix, legal_prefix, org_head, org_suffix, corp_suffix, institution,
+      person_prefix, title, surname, non_entity, common;
+  PhraseTable honorific_male, honorific_female, registered_abbrev;
   PhraseTable anaphora;  // value: AnaphorKind
   PhraseTable modality;  // value: Modality
   PhraseTable triggers;  // value: index into trigger_info
@@ -94,6 +99,19 @@ struct Lexicons {
   PhraseTable circum_verbs;  // value: RelationType
   PhraseTable filler, bridge, round, introducer, coord, blocker, stop, depart, source, genitive,
       copula, finance, participation;
+  // Word classes of single rules; words.tsv says what each is for.
+  PhraseTable time_unit, own_verb, stake_glue, share_word, article, generic_det, clause_opener,
+      founder_noun, object_marker, epithet, relative, locative, have_verb, and_word, after,
+      former_bridge, agent_by, source_from, within, receive_verb, year_marker, scale, currency,
+      round_name, seed_round, into, passive, agent_noun, based_compound, backed_compound,
+      demonstrative, name_end, clause_relative, name_of, name_joiner, middle_name, denial,
+      join_verb, city_cue, report_hedge, role_plural, quantifier;
+  // Heads of a description that points back ("the Beijing-based company"); value:
+  // AnaphorKind.
+  PhraseTable description_head;
+  PhraseTable tld;  // Last part of a domain-like company name ("JD.com").
+  // Folded words of a table heading over a column of headquarters ("Trụ sở").
+  std::vector<std::string> hq_heading;
   absl::flat_hash_set<std::string> abbreviations;
 
   // Parses the embedded lexicon files. Returns INTERNAL naming the file and line of
