@@ -65,8 +65,10 @@ absl::StatusOr<std::vector<graph::RelationFact>> Extractor::Extract(
     ev.sentence_span = doc.norm.ToOriginal(s.span.begin, s.span.end);
     ev.sentence =
         article.text.substr(ev.sentence_span.begin, ev.sentence_span.end - ev.sentence_span.begin);
-    ev.subject_span = doc.norm.ToOriginal(sm.begin, sm.end);
-    ev.object_span = doc.norm.ToOriginal(om.begin, om.end);
+    ev.subject_span = f.subject_elsewhere ? doc.norm.ToOriginal(f.stand_in_begin, f.stand_in_end)
+                                          : doc.norm.ToOriginal(sm.begin, sm.end);
+    ev.object_span = f.object_elsewhere ? doc.norm.ToOriginal(f.stand_in_begin, f.stand_in_end)
+                                        : doc.norm.ToOriginal(om.begin, om.end);
     ev.rule = f.rule;
     ev.confidence = f.confidence;
     ev.confirmed = f.confirmed;

@@ -178,6 +178,7 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     Mention& m = doc->mentions[idx];
     m.place_key = lx.place_info[place_index].key;
     m.city = lx.place_info[place_index].city;
+    m.region = lx.place_info[place_index].region;
   };
 
   // Types a name run [b, e) from its own words and its context.
@@ -201,6 +202,9 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     for (int k = b, steps = 0; k >= 1 && steps <= 4; --k, ++steps) {
       int pm = lx.person_prefix.MatchEndingAt(toks, k);
       int om = lx.org_prefix.MatchEndingAt(toks, k);
+      // "the tutoring app Gia Su Nhanh", "drone maker Skyloom": a head noun right
+      // before the name says what it is, even when its last word is a family name.
+      if (om == 0 && steps == 0) om = lx.org_head.MatchEndingAt(toks, k);
       if (pm > 0 && (steps == 0 || person_cue_before[b])) {
         *type = EntityType::kPerson;
         *strength = 2;
@@ -317,11 +321,25 @@ void Analyzer::FindMentions(Document* doc, int si) const {
       }
       if (k == e) return;
     }
+    // "$6M", "10B", "1.2bn": an amount, never a name.
+    if (e - b == 1 && b > 0 && IsPunct(toks[b - 1], "$") && toks[b].has_digit) return;
+    if (e - b == 1 && toks[b].has_digit && absl::ascii_isdigit(toks[b].lower[0])) {
+      absl::string_view w = toks[b].lower;
+      size_t d = 0;
+      while (d < w.size() && (absl::ascii_isdigit(w[d]) || w[d] == '.' || w[d] == ',')) ++d;
+      absl::string_view unit = w.substr(d);
+      if (unit == "m" || unit == "b" || unit == "k" || unit == "bn" || unit == "mn") return;
+    }
     // "Robotics startup X", "AI company Y": a sector word before an organisation noun
-    // describes the name that follows.
+    // describes the name that follows. So does any word opening the sentence there
+    // ("Drone maker X", "Fintech startup Y").
     if (e - b == 1 && e < n && lx.org_suffix.Contains(toks[b].lower) &&
         lx.org_prefix.Match(toks, e) > 0) {
       return;
+    }
+    if (e - b == 1 && b == 0 && e < n && !toks[b].all_caps) {
+      int pm = std::max(lx.org_prefix.Match(toks, e), lx.org_head.Match(toks, e));
+      if (pm > 0 && e + pm < n && toks[e + pm].cap && !toks[e + pm - 1].cap) return;
     }
     // "ông Đức", "bà Giang": right after an honorific a place word is a given name.
     if (b > 0 && lx.person_prefix.MatchEndingAt(toks, b) > 0 && lx.places.Match(toks, b) == e - b) {
@@ -502,6 +520,12 @@ void Analyzer::FindMentions(Document* doc, int si) const {
         for (int k = 0; k < len && same; ++k) same = toks[i + k].lower == name[k];
         if (same) best = len;
       }
+      // "Ngân hàng TMCP Bảo Tín" ... "Bảo Tín Bank", "Bảo Tín Capital": capitalised
+      // words right after the known name belong to this name, a unit or a fund.
+      while (best > 0 && i + best < n && toks[i + best].word && toks[i + best].cap &&
+             !blocked[i + best] && lx.places.Match(toks, i + best) == 0) {
+        ++best;
+      }
       if (best > 0) {
         add_mention(i, i + best, EntityType::kOrganization, 2);
         i += best;
@@ -645,6 +669,23 @@ void Analyzer::FindMentions(Document* doc, int si) const {
         i = j;
         continue;
       }
+    }
+    // "quận Ninh Kiều", "huyện Cần Giờ", "Haidian district": a district, a place no
+    // company is based in by itself (the city after it says where).
+    if (b < j && b > 0 && lx.district_cue.MatchEndingAt(toks, b) > 0 &&
+        lx.places.Match(toks, b) != j - b && j - b <= 3) {
+      int idx = add_mention(b, j, EntityType::kPlace, 2);
+      doc->mentions[idx].place_key = absl::StrCat("district:", Fold(doc->mentions[idx].text));
+      i = j;
+      continue;
+    }
+    // "TP Cần Thơ", "Tp. Đà Nẵng": the city after its abbreviated cue.
+    if (b + 1 < j && In(lx.city_cue, toks[b]) && lx.places.Match(toks, b + 1) == j - b - 1) {
+      int pv = -1;
+      lx.places.Match(toks, b + 1, &pv);
+      add_place(b + 1, j, pv);
+      i = j;
+      continue;
     }
     // "thành phố Tân An", "the city of Nagoya": a city the place lexicon lacks.
     if (b < j && b > 0 && lx.city_cue.MatchEndingAt(toks, b) > 0 && lx.places.Match(toks, b) == 0 &&
@@ -791,7 +832,17 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     }
     // "BEIJING (Reuters) - ...": a dateline names the agency, not an actor.
     if (m.tb >= 1 && m.tb <= 8 && IsPunct(toks[m.tb - 1], "(") && m.te + 1 < n &&
-        IsPunct(toks[m.te], ")") && (IsPunct(toks[m.te + 1], "-") || toks[m.te + 1].lower == "–")) {
+        IsPunct(toks[m.te], ")") &&
+        (IsPunct(toks[m.te + 1], "-") || toks[m.te + 1].lower == "–" ||
+         toks[m.te + 1].lower == "—" || toks[m.te + 1].lower == "--")) {
+      m.source = true;
+    }
+    // "CafeF - Căn Hộ Số, ...": a publication's name opening the first line of text
+    // before a dash.
+    if (m.tb == 0 && a + 1 < s.mentions.size() && m.te + 1 < n && !m.anaphor &&
+        (IsPunct(toks[m.te], "-") || toks[m.te].lower == "–") &&
+        doc->mentions[s.mentions[a + 1]].tb == m.te + 1 && m.type != EntityType::kPlace &&
+        m.type != EntityType::kPerson) {
       m.source = true;
     }
     // "Baichuan (A Hundred Rivers)", "Lý Ngạn Hoành (Robin Li)": one entity.
@@ -1100,21 +1151,33 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
       if (m.anaphor_kind == AnaphorKind::kRound) {
         // The subject of the last sentence (of the six before) that speaks of
         // money: "X huy động 5 triệu USD ... . Vòng này do Y dẫn dắt."
-        for (int ps = si - 1; ps >= 0 && ps >= si - 6 && chosen < 0; --ps) {
-          const SentenceInfo& p = doc->sentences[ps];
-          bool money = false;
-          for (size_t k = 0; k < p.tokens.size() && !money; ++k) {
-            money = lex_->round.Match(p.tokens, k) > 0 || lex_->finance.Match(p.tokens, k) > 0;
-          }
-          if (!money) continue;
-          for (int pm : p.mentions) {
-            const Mention& c = doc->mentions[pm];
-            if (c.source || c.type == EntityType::kPlace) continue;
-            EntityType t = entity_type(pm);
-            if (c.entity >= 0 && (t == EntityType::kOrganization || t == EntityType::kUnknown)) {
-              chosen = c.entity;
+        // A sentence naming a round ("vòng", "Series A") first, else one about money.
+        for (int pass = 0; pass < 2 && chosen < 0; ++pass) {
+          for (int ps = si - 1; ps >= 0 && ps >= si - 6 && chosen < 0; --ps) {
+            const SentenceInfo& p = doc->sentences[ps];
+            // "Y also joined the round" after "X joined the round": the same round.
+            for (int pm : p.mentions) {
+              const Mention& c = doc->mentions[pm];
+              if (c.anaphor && c.anaphor_kind == AnaphorKind::kRound && c.entity >= 0) {
+                chosen = c.entity;
+              }
             }
-            break;
+            if (chosen >= 0) break;
+            bool money = false;
+            for (size_t k = 0; k < p.tokens.size() && !money; ++k) {
+              money = lex_->round.Match(p.tokens, k) > 0 ||
+                      (pass == 1 && lex_->finance.Match(p.tokens, k) > 0);
+            }
+            if (!money) continue;
+            for (int pm : p.mentions) {
+              const Mention& c = doc->mentions[pm];
+              if (c.source || c.type == EntityType::kPlace) continue;
+              EntityType t = entity_type(pm);
+              if (c.entity >= 0 && (t == EntityType::kOrganization || t == EntityType::kUnknown)) {
+                chosen = c.entity;
+              }
+              break;
+            }
           }
         }
       } else if (m.anaphor_kind == AnaphorKind::kPerson) {
@@ -1164,8 +1227,17 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
         }
         // "The startup ..." right after a sentence about X: X, the previous
         // sentence's subject, if it is a company or an untyped name.
-        if (chosen < 0 && si > 0 && !doc->sentences[si - 1].mentions.empty()) {
-          int first = doc->sentences[si - 1].mentions.front();
+        // A dateline's agency ("(Bloomberg) -- X ...") is not the subject.
+        int first = -1;
+        if (si > 0) {
+          for (int pm : doc->sentences[si - 1].mentions) {
+            if (!doc->mentions[pm].source) {
+              first = pm;
+              break;
+            }
+          }
+        }
+        if (chosen < 0 && first >= 0) {
           const Mention& c = doc->mentions[first];
           EntityType t = entity_type(first);
           // An untyped name of two words or more with no cue ("Maya Lindqvist") is
@@ -1313,11 +1385,53 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
           chosen = best;
         }
       }
+      // "công ty", "the company", "startup này" never mean a school: a university
+      // named just before ("tốt nghiệp tại Đại học Cần Thơ. Trước khi đồng sáng lập
+      // công ty, ...") gives way to the organisation the article talks about most.
+      auto institution = [&](int entity) {
+        std::vector<Token> name = Tokenize(doc->entities[entity].name);
+        for (size_t k = 0; k < name.size(); ++k) {
+          if (lex_->institution.Match(name, k) > 0) return true;
+        }
+        return false;
+      };
+      if (chosen >= 0 &&
+          (m.anaphor_kind == AnaphorKind::kOrgBare ||
+           m.anaphor_kind == AnaphorKind::kOrgDemonstrative ||
+           m.anaphor_kind == AnaphorKind::kOrgPronoun) &&
+          institution(chosen) && lex_->institution.Match(doc->sentences[si].tokens, m.tb) == 0) {
+        int best = -1, best_score = 0;
+        for (auto it = history.rbegin(); it != history.rend(); ++it) {
+          if (si - it->sentence > 8) break;
+          const Mention& c = doc->mentions[it->mention];
+          if (c.entity < 0 || c.source || c.anaphor || c.entity == chosen ||
+              institution(c.entity)) {
+            continue;
+          }
+          EntityType t = entity_type(it->mention);
+          if (t != EntityType::kOrganization && t != EntityType::kUnknown) continue;
+          // Untyped names of two words or more are as often people.
+          if (t == EntityType::kUnknown && c.tb > 0) continue;
+          int score = 2 * seen_count[c.entity] + (t == EntityType::kOrganization ? 1 : 0);
+          if (score > best_score) {
+            best = c.entity;
+            best_score = score;
+          }
+        }
+        chosen = best;
+      }
       m.entity = chosen;
       // "she" says the untyped name it takes is a person.
       if (chosen >= 0 && !(m.anaphor_kind == AnaphorKind::kPerson &&
                            doc->entities[chosen].type == EntityType::kUnknown)) {
         m.type = doc->entities[chosen].type;
+      }
+      // "Arjun Patel joined ..., where he ran ...": a pronoun of a man or a woman types
+      // the untyped name it points back to as a person.
+      if (chosen >= 0 && m.anaphor_kind == AnaphorKind::kPerson &&
+          doc->entities[chosen].type == EntityType::kUnknown &&
+          GenderOf(*lex_, doc->sentences[si].tokens[m.tb].lower) != 0) {
+        doc->entities[chosen].type = EntityType::kPerson;
       }
     }
   }
@@ -1350,6 +1464,49 @@ Document Analyzer::Analyze(absl::string_view text) const {
       hq_heading = hq_heading || absl::StrContains(folded, absl::StrCat(" ", w, " "));
     }
     if (!hq_heading) continue;
+    // "Fintech | Lĩnh vực | Trụ sở | Cổ đông": the headquarters column of a table
+    // split by '|', wherever it stands.
+    {
+      const std::vector<Token>& ht = h.tokens;
+      int pipes = 0, column = -1, cell = 0;
+      for (size_t k = 0; k < ht.size(); ++k) {
+        if (IsPunct(ht[k], "|")) {
+          ++pipes;
+          ++cell;
+          continue;
+        }
+        for (const std::string& w : lx.hq_heading) {
+          std::vector<std::string> words = absl::StrSplit(w, ' ');
+          bool same = k + words.size() <= ht.size();
+          for (size_t q = 0; q < words.size() && same; ++q)
+            same = Fold(ht[k + q].lower) == words[q];
+          if (same && column < 0) column = cell;
+        }
+      }
+      if (pipes >= 2 && column >= 0) {
+        for (size_t r = si + 1; r < doc.sentences.size(); ++r) {
+          SentenceInfo& row = doc.sentences[r];
+          const std::vector<Token>& t = row.tokens;
+          if (!row.span.line_start || t.empty() || !t[0].cap) break;
+          int b = -1, e = -1, c = 0, row_pipes = 0;
+          for (int k = 0; k <= static_cast<int>(t.size()); ++k) {
+            bool edge = k == static_cast<int>(t.size()) || IsPunct(t[k], "|");
+            if (c == column && b < 0 && !edge) b = k;
+            if (edge) {
+              if (c == column && e < 0) e = k;
+              if (k < static_cast<int>(t.size())) ++row_pipes;
+              ++c;
+            }
+          }
+          while (e > b && b >= 0 && !t[e - 1].word) --e;
+          if (row_pipes != pipes || b < 1 || e <= b || lx.places.Match(t, b) != e - b) break;
+          row.table_row = true;
+          row.table_place_b = b;
+          row.table_place_e = e;
+        }
+        continue;
+      }
+    }
     for (size_t r = si + 1; r < doc.sentences.size(); ++r) {
       SentenceInfo& row = doc.sentences[r];
       const std::vector<Token>& t = row.tokens;
@@ -1377,7 +1534,12 @@ Document Analyzer::Analyze(absl::string_view text) const {
       int end = n;
       while (end > 0 && !t[end - 1].word) --end;
       int place_b = -1, pv = -1;
-      for (int k = 1; k < end; ++k) {
+      if (s.table_place_b >= 0) {
+        place_b = s.table_place_b;
+        end = s.table_place_e;
+        lx.places.Match(t, place_b, &pv);
+      }
+      for (int k = 1; k < end && place_b < 0; ++k) {
         int v = -1;
         int m = lx.places.Match(t, k, &v);
         if (m > 0 && k + m == end) {
@@ -1419,6 +1581,7 @@ Document Analyzer::Analyze(absl::string_view text) const {
           if (type == EntityType::kPlace) {
             m.place_key = lx.place_info[pv].key;
             m.city = lx.place_info[pv].city;
+            m.region = lx.place_info[pv].region;
           }
           int idx = static_cast<int>(doc.mentions.size());
           for (int k = b; k < e; ++k) s.token_mention[k] = idx;
@@ -1503,6 +1666,50 @@ class SentenceRules {
     return false;
   }
   int FindBridge(int from, int limit, bool need_round, bool former) const;
+  // "startup xử lý giọng nói X", "nền tảng cho vay ngang hàng X", "angel investor X",
+  // "the tutoring app X": a cue noun and up to five lower-case words of description
+  // before a name. Returns the token where the name begins, or -1.
+  int SkipDescription(int k) const {
+    int h =
+        std::max({lx_.org_prefix.Match(t_, k), lx_.org_head.Match(t_, k), lx_.title.Match(t_, k)});
+    if (h == 0) return -1;
+    int q = k + h;
+    for (int steps = 0; q < n_ && steps <= 5; ++steps) {
+      if (MentionAt(q) >= 0) {
+        return M(MentionAt(q)).tb == q && TypeOf(MentionAt(q)) != EntityType::kPlace ? q : -1;
+      }
+      // "các công ty giao thông sạch ở châu Á": a place phrase ends the description.
+      if (lx_.locative.Match(t_, q) > 0) return -1;
+      const Token& t = t_[q];
+      if (!t.word || t.cap || t.has_digit) return -1;
+      // A business line may hold words that elsewhere end a clause ("giọng nói",
+      // "cho vay"); a clause word or a verb of saying may not.
+      if (lx_.triggers.Match(t_, q) > 0 || lx_.clause_break.Match(t_, q) > 0 ||
+          lx_.clause_opener.Match(t_, q) > 0 || lx_.coord.Match(t_, q) > 0 ||
+          lx_.blocker.Match(t_, q) > 0 || lx_.modality.Match(t_, q) > 0 ||
+          lx_.filler.Match(t_, q) > 0 || lx_.source.Match(t_, q) > 0) {
+        return -1;
+      }
+      ++q;
+    }
+    return -1;
+  }
+  // The token range [*begin, *end) of the clause holding tokens [b, e): it stops at a
+  // clause word ("trước khi", "which"), at ';', ':' or a bracket, and at a comma whose
+  // segment beyond states a relation of its own or opens a clause. An appositive or
+  // a fronted adverbial ("Năm 2019, ...") between commas stays in the clause.
+  // With phrase_only, every comma ends it.
+  void ClauseAround(int b, int e, bool phrase_only, int* begin, int* end) const;
+  bool HardBreak(int k) const {
+    return !t_[k].word &&
+           (t_[k].lower == ";" || t_[k].lower == ":" || t_[k].lower == "(" || t_[k].lower == ")");
+  }
+  bool OpensClause(int b, int e) const {
+    for (int k = b; k < e; ++k) {
+      if (lx_.clause_break.Match(t_, k) > 0) return true;
+    }
+    return HasTrigger(b, e);
+  }
 
   void Emit(RelationType rel, const Slot& left, const Slot& right, bool left_is_subject,
             const std::string& rule, int base, int trigger_begin, int trigger_end);
@@ -1520,6 +1727,108 @@ class SentenceRules {
   void HqAppositive(int i);
   void TableRow();
   void Participation(int i, int m);
+  void BareJoin(int i, int m, bool investors_after);
+  void LeadInvestor(int i, int m);
+  // "- Tháng 6/2021: nhận vốn từ X", "March 2022: raised $3 million from X": an item of a
+  // timeline, a date and a colon before its first name. Returns the colon's index, -1
+  // if the sentence is no such item.
+  int TimelineColon() const {
+    int k = 0;
+    while (k < n_ && !t_[k].word) ++k;  // A bullet.
+    bool date = false;
+    for (; k < n_ && k < 8; ++k) {
+      if (IsPunct(t_[k], ":")) return date ? k : -1;
+      if (MentionAt(k) >= 0) return -1;
+      if (IsYear(t_[k]) || lx_.month.Match(t_, k) > 0 || t_[k].has_digit) date = true;
+    }
+    return -1;
+  }
+  // The organisation a timeline is about: the last name of the heading line ("Các mốc
+  // chính của Hoa Mai:", "Timeline of Skyloom:") above the items before this one.
+  int TimelineTopic() const {
+    for (int ps = si_ - 1; ps >= 0 && ps >= si_ - 12; --ps) {
+      const SentenceInfo& p = doc_.sentences[ps];
+      int last = static_cast<int>(p.tokens.size()) - 1;
+      while (last >= 0 && IsPunct(p.tokens[last], ".")) --last;
+      if (last >= 0 && IsPunct(p.tokens[last], ":")) {
+        for (auto it = p.mentions.rbegin(); it != p.mentions.rend(); ++it) {
+          const Mention& c = M(*it);
+          if (c.source || c.type == EntityType::kPlace) continue;
+          EntityType t = c.entity >= 0 ? doc_.entities[c.entity].type : c.type;
+          // A brand typed a person only by its words ("Hoa Mai") still heads the list.
+          if (t == EntityType::kPerson && c.strength >= 2) continue;
+          return *it;
+        }
+        return -1;
+      }
+      // Only items of the same timeline may stand between.
+      bool item = !p.tokens.empty() && (!p.tokens[0].word || p.tokens.size() < 3);
+      for (size_t k = 0; k < p.tokens.size() && k < 8 && !item; ++k) {
+        item = IsPunct(p.tokens[k], ":");
+      }
+      if (!item) return -1;
+    }
+    return -1;
+  }
+  // "Cả hai cùng tốt nghiệp X", "Both previously worked at X": a sentence opening with a
+  // phrase for two people stands for the last two people the article named before it.
+  Slot PairSubject(int before) const {
+    Slot slot;
+    int pm = lx_.pair_subject.Match(t_, 0);
+    if (pm == 0 || pm > before) return slot;
+    for (int k = pm; k < before; ++k) {
+      if (MentionAt(k) >= 0) return slot;  // A name of its own before the verb.
+    }
+    std::vector<int> entities;
+    for (int ps = si_ - 1; ps >= 0 && ps >= si_ - 3 && slot.mentions.size() < 2; --ps) {
+      const SentenceInfo& p = doc_.sentences[ps];
+      for (auto it = p.mentions.rbegin(); it != p.mentions.rend(); ++it) {
+        const Mention& c = M(*it);
+        if (c.entity < 0 || c.anaphor) continue;
+        // A person, or an untyped name of two words or more ("Maya Chen").
+        const EntityInfo& info = doc_.entities[c.entity];
+        if (info.type != EntityType::kPerson &&
+            (info.type != EntityType::kUnknown || info.name.find(' ') == std::string::npos)) {
+          continue;
+        }
+        if (std::find(entities.begin(), entities.end(), c.entity) != entities.end()) continue;
+        entities.push_back(c.entity);
+        slot.mentions.push_back(*it);
+        if (slot.mentions.size() == 2) break;
+      }
+    }
+    if (slot.mentions.size() != 2) return Slot{};
+    slot.penalty = 10;
+    return slot;
+  }
+  // The company whose funding round the last sentences described: the company of the
+  // last investment stated in the two sentences before, else the subject of the last
+  // of the three before that names a round. -1 if none.
+  int RoundOwner() const {
+    for (auto it = out_->rbegin(); it != out_->rend(); ++it) {
+      if (it->sentence < si_ - 2) break;
+      if (it->relation == RelationType::kInvestedIn && it->sentence < si_) return it->object;
+    }
+    for (int ps = si_ - 1; ps >= 0 && ps >= si_ - 3; --ps) {
+      const SentenceInfo& p = doc_.sentences[ps];
+      bool round = false;
+      for (size_t k = 0; k < p.tokens.size() && !round; ++k) {
+        round = lx_.round.Match(p.tokens, k) > 0;
+      }
+      if (!round) continue;
+      for (int pm : p.mentions) {
+        const Mention& c = M(pm);
+        if (c.source || c.genitive) continue;
+        EntityType t = c.entity >= 0 ? doc_.entities[c.entity].type : c.type;
+        if (t == EntityType::kPlace || t == EntityType::kPerson) continue;
+        if (c.anaphor && c.entity < 0) continue;
+        return pm;
+      }
+    }
+    return -1;
+  }
+  void ArmOf(int i, int m);
+  void CoFounders(int i, int m);
   void Stake(int i);
   void JoinedFrom(int i);
   void RoleOf(int i);
@@ -1547,6 +1856,13 @@ Slot SentenceRules::LeftGroup(int pos, bool appositive) const {
     if (f == 0 && k >= 2 && In(lx_.time_unit, t_[k]) &&
         (IsNumber(t_[k - 1]) || lx_.round.Match(t_, k - 1) == 0) && In(lx_.have_verb, t_[k - 2])) {
       f = 3;
+    }
+    // "X spent nine years at Y", "X có 5 năm tại Y": the count before a trigger that
+    // opens with the unit of time.
+    if (f == 0 && k >= 1 && pos < n_ && In(lx_.time_unit, t_[pos]) &&
+        (IsNumber(t_[k]) || lx_.quantifier.Match(t_, k) > 0 || lx_.number_word.Match(t_, k) > 0) &&
+        In(lx_.have_verb, t_[k - 1])) {
+      f = 2;
     }
     if (f == 0 || k - f + 1 < 0) break;
     k -= f;
@@ -1636,8 +1952,15 @@ Slot SentenceRules::LeftGroup(int pos, bool appositive) const {
   bool conj_seen = false;
   int b = slot.begin;
   while (true) {
+    // "A and Japan's B <verb>": a country's genitive before the later member.
+    if (b >= 2 && t_[b - 1].lower == "'s" && MentionAt(b - 2) >= 0 &&
+        M(MentionAt(b - 2)).type == EntityType::kPlace && !M(MentionAt(b - 2)).city) {
+      b = M(MentionAt(b - 2)).tb;
+    }
     // "A cùng bà B <verb>": the honorific of the later member stands after the link.
     int pp = b > 0 && MentionAt(b - 1) < 0 ? lx_.person_prefix.MatchEndingAt(t_, b) : 0;
+    // "quỹ A và Tập đoàn B <verb>": likewise an organisation's cue noun.
+    if (pp == 0 && b > 0 && MentionAt(b - 1) < 0) pp = lx_.org_prefix.MatchEndingAt(t_, b);
     int c = lx_.coord.MatchEndingAt(t_, b - pp);
     if (c == 0) break;
     bool comma = c == 1 && IsPunct(t_[b - pp - 1], ",");
@@ -1691,10 +2014,28 @@ void SentenceRules::ExtendRight(Slot* slot, bool skip_former) const {
       }
     }
     // "bà A và ông B": a person cue after a real conjunction (not a bare comma).
+    bool person_cue = false;
     if (!(c == 1 && IsPunct(t_[e], ",")) || next > e + 1) {
-      next += lx_.person_prefix.Match(t_, next);
-      // "Jungle Ventures và Quỹ đầu tư Sao Bắc".
-      if (MentionAt(next) < 0) next += lx_.org_prefix.Match(t_, next);
+      int pp = lx_.person_prefix.Match(t_, next);
+      person_cue = pp > 0;
+      next += pp;
+      // "Jungle Ventures và Quỹ đầu tư Sao Bắc", "X và nền tảng logistics Y".
+      if (MentionAt(next) < 0) {
+        int d = SkipDescription(next);
+        // "và nhà đầu tư thiên thần X", "and angel investor X": a person's role.
+        if (d >= 0 && lx_.title.Match(t_, next) > 0) person_cue = true;
+        // "and Vietnamese angel investor X": a nationality before the role.
+        if (d < 0 && next + 1 < n_ && t_[next].cap && MentionAt(next) < 0 &&
+            (lx_.common.Match(t_, next) > 0 || lx_.non_entity.Match(t_, next) == 1)) {
+          d = SkipDescription(next + 1);
+          if (d >= 0 && lx_.title.Match(t_, next + 1) > 0) {
+            person_cue = true;
+          } else {
+            d = -1;
+          }
+        }
+        next = d >= 0 ? d : next + lx_.org_prefix.Match(t_, next);
+      }
       // "A và quỹ Nhật Bản B": the country of the next member after its cue noun.
       int pm = MentionAt(next);
       if (pm >= 0 && next > e + 1 && M(pm).type == EntityType::kPlace && !M(pm).city &&
@@ -1703,8 +2044,23 @@ void SentenceRules::ExtendRight(Slot* slot, bool skip_former) const {
         next = M(pm).te;
       }
     }
+    // "quận Ninh Kiều, TP Cần Thơ": a city's abbreviated cue before it.
+    if (MentionAt(next) < 0 && next + 1 < n_ && In(lx_.city_cue, t_[next]) &&
+        MentionAt(next + 1) >= 0 && TypeOf(MentionAt(next + 1)) == EntityType::kPlace) {
+      ++next;
+    }
     int mi = MentionAt(next);
-    if (mi < 0 || !Compatible(mi, first) || M(mi).tb != next) break;
+    // Investors and founders may be companies and people in one list ("quỹ X và ông
+    // Y"): a person named with a cue joins a list of organisations.
+    bool mixed = person_cue && mi >= 0 && TypeOf(mi) == EntityType::kPerson &&
+                 TypeOf(first) == EntityType::kOrganization;
+    if (mi < 0 || !(Compatible(mi, first) || mixed) || M(mi).tb != next) break;
+    // "Santa Clara, California": a region or country after a city only says where the
+    // city is.
+    if (IsCity(first) && !M(first).region && TypeOf(mi) == EntityType::kPlace &&
+        (!IsCity(mi) || M(mi).region) && c == 1 && IsPunct(t_[e], ",")) {
+      break;
+    }
     slot->mentions.push_back(mi);
     e = M(mi).te;
     slot->end = e;
@@ -1793,6 +2149,11 @@ Slot SentenceRules::RightGroup(int pos, int max_gap) const {
       ++k;
       continue;
     }
+    // A cue noun with its description ("startup xử lý giọng nói X") is free.
+    if (int d = SkipDescription(k); d > k + 1) {
+      k = d;
+      continue;
+    }
     // The head noun of a description ("các công ty khởi nghiệp X") is free, and so is
     // a registered designator ("Công ty Cổ phần X").
     int om = std::max(lx_.org_prefix.Match(t_, k), lx_.legal_prefix.Match(t_, k));
@@ -1822,6 +2183,10 @@ Slot SentenceRules::RightGroup(int pos, int max_gap) const {
     int q = M(mi).te + 1;
     while (q < n_ && q <= M(mi).te + 4 && MentionAt(q) < 0 && t_[q].word && !t_[q].cap) ++q;
     if (q > M(mi).te + 1 && MentionAt(q) >= 0 && TypeOf(MentionAt(q)) != EntityType::kPlace) {
+      mi = MentionAt(q);
+    } else if (q == M(mi).te + 1 && MentionAt(q) >= 0 && M(MentionAt(q)).tb == q &&
+               TypeOf(MentionAt(q)) != EntityType::kPlace) {
+      // "backed by Warren Buffett's Berkshire Hathaway": the owner's company acts.
       mi = MentionAt(q);
     }
   }
@@ -1955,6 +2320,9 @@ int SentenceRules::EnclosedAppositive(int close) const {
 }
 
 bool SentenceRules::SubjectOmitted(int i) const {
+  // "X left Y in 2021 to start Z", "... để thành lập Z": a purpose clause of the
+  // sentence's subject.
+  if (i < n_ && In(lx_.purpose, t_[i])) return true;
   // "..., bằng cách mua cổ phần tại X", "... sau 7 năm làm việc tại X": a clause whose
   // subject is the sentence's. A noun right before the verb ("những người từng...")
   // is its own subject, so no fallback then.
@@ -1985,6 +2353,53 @@ bool SentenceRules::SubjectOmitted(int i) const {
     if (!t_[k].word) return false;
   }
   return false;
+}
+
+void SentenceRules::ClauseAround(int b, int e, bool phrase_only, int* begin, int* end) const {
+  b = std::max(0, b);
+  e = std::min(n_, e);
+  // Rightwards: segment by segment, each ending at a comma.
+  int k = e;
+  while (k < n_) {
+    if (HardBreak(k)) break;
+    if (lx_.clause_break.Match(t_, k) > 0) break;
+    if (IsPunct(t_[k], ",") && !InNumber(t_, k)) {
+      int next = k + 1;
+      while (next < n_ && !(IsPunct(t_[next], ",") && !InNumber(t_, next)) && !HardBreak(next)) {
+        ++next;
+      }
+      // Rightwards only an appositive ("a former Google engineer") or a time or
+      // place adverbial ("in 2015") continues the clause; anything else may be the
+      // predicate of the subject ("X, founded by Y, moved to Austin in 2021").
+      bool continues =
+          next > k + 1 && (In(lx_.article, t_[k + 1]) || In(lx_.generic_det, t_[k + 1]) ||
+                           In(lx_.year_marker, t_[k + 1]));
+      if (phrase_only || !continues || OpensClause(k + 1, next)) break;
+    }
+    ++k;
+  }
+  *end = k;
+  // Leftwards, likewise.
+  k = b;
+  while (k > 0) {
+    int p = k - 1;
+    if (HardBreak(p)) break;
+    if (lx_.clause_break.MatchEndingAt(t_, k) > 0) {
+      // The clause word itself opens this clause ("sau khi X rời Y năm 2015"): keep
+      // what follows it, not what precedes it.
+      break;
+    }
+    if (IsPunct(t_[p], ",") && !InNumber(t_, p)) {
+      int prev = p;
+      while (prev > 0 && !(IsPunct(t_[prev - 1], ",") && !InNumber(t_, prev - 1)) &&
+             !HardBreak(prev - 1)) {
+        --prev;
+      }
+      if (phrase_only || OpensClause(prev, p)) break;
+    }
+    --k;
+  }
+  *begin = k;
 }
 
 int SentenceRules::FindBridge(int from, int limit, bool need_round, bool former) const {
@@ -2019,7 +2434,9 @@ bool SentenceRules::SlotFits(RelationType rel, bool subject, int mi) const {
   if (m.anaphor && m.entity < 0) return false;
   switch (rel) {
     case RelationType::kFoundedBy:
-      return subject ? TypeFits(t, EntityType::kOrganization) : TypeFits(t, EntityType::kPerson);
+      // A company founds a company too: "quỹ do Tập đoàn X lập ra", "a venture arm
+      // Nvidia launched", "được FPT thành lập".
+      return subject ? TypeFits(t, EntityType::kOrganization) : t != EntityType::kPlace;
     case RelationType::kInvestedIn:
       return subject ? t != EntityType::kPlace : TypeFits(t, EntityType::kOrganization);
     case RelationType::kAlumniOf:
@@ -2028,6 +2445,12 @@ bool SentenceRules::SlotFits(RelationType rel, bool subject, int mi) const {
       if (subject && t != EntityType::kPerson &&
           (m.genitive || m.anaphor || lx_.legal_prefix.MatchEndingAt(t_, m.tb) > 0)) {
         return false;
+      }
+      // "từng làm việc tại Morgan Stanley", "worked at Morgan Stanley": no one works "at" a
+      // person, so a name typed a person only by its words is the employer.
+      if (!subject && t == EntityType::kPerson && m.strength < 2 && m.tb > 0 && m.sentence == si_ &&
+          In(lx_.locative, t_[m.tb - 1]) && m.te - m.tb >= 2) {
+        return true;
       }
       return subject ? TypeFits(t, EntityType::kPerson) : TypeFits(t, EntityType::kOrganization);
     case RelationType::kHqIn:
@@ -2039,15 +2462,31 @@ bool SentenceRules::SlotFits(RelationType rel, bool subject, int mi) const {
 void SentenceRules::AddFact(RelationType rel, int subject, int object, const std::string& rule,
                             int conf, int lo, int hi) {
   if (!SlotFits(rel, true, subject) || !SlotFits(rel, false, object)) return;
-  const Mention& sm = M(subject);
-  const Mention& om = M(object);
-  if (sm.entity >= 0 && sm.entity == om.entity) return;
+  const Mention& sm_real = M(subject);
+  const Mention& om_real = M(object);
+  if (sm_real.entity >= 0 && sm_real.entity == om_real.entity) return;
+  // An argument named in an earlier sentence (the company whose round "X also joined",
+  // the two people "Cả hai" stands for) stands at the trigger for the token-range
+  // checks below and in the evidence.
+  Mention sm_here, om_here;
+  sm_here.tb = om_here.tb = lo;
+  sm_here.te = om_here.te = std::max(lo + 1, hi);
+  const Mention& sm = sm_real.sentence != si_ ? sm_here : sm_real;
+  const Mention& om = om_real.sentence != si_ ? om_here : om_real;
   Fact f;
   f.relation = rel;
   f.subject = subject;
   f.object = object;
   f.sentence = si_;
   f.rule = rule;
+  f.subject_elsewhere = sm_real.sentence != si_;
+  f.object_elsewhere = om_real.sentence != si_;
+  if (f.subject_elsewhere || f.object_elsewhere) {
+    int b = std::max(0, std::min(lo, n_ - 1));
+    int e = std::max(b + 1, std::min(hi, n_));
+    f.stand_in_begin = t_[b].begin;
+    f.stand_in_end = t_[e - 1].end;
+  }
   if (sm.anaphor) conf -= 5;
   if (om.anaphor) conf -= 5;
   f.confidence = std::max(5, std::min(conf, 99)) / 100.0f;
@@ -2075,6 +2514,8 @@ void SentenceRules::AddFact(RelationType rel, int subject, int object, const std
     }
     int v = -1;
     int mm = lx_.modality.Match(t_, k, &v);
+    // "May 2023": the month, not the modal verb.
+    if (mm == 1 && t_[k].cap && k + 1 < n_ && t_[k + 1].has_digit && In(lx_.month, t_[k])) mm = 0;
     if (mm > 0) {
       if (static_cast<Modality>(v) != Modality::kNotNegation) {
         f.confirmed = false;
@@ -2103,11 +2544,23 @@ void SentenceRules::AddFact(RelationType rel, int subject, int object, const std
       }
     }
   }
-  // Qualifiers stated in the sentence: year, amount, round.
-  for (int k = 0; k < n_; ++k) {
-    if (IsYear(t_[k]) && !f.qualifiers.count("year") && k > 0 && In(lx_.year_marker, t_[k - 1])) {
+  // Qualifiers stated in the sentence: year from the fact's own clause, amount and round.
+  int clause_begin = 0, clause_end = n_;
+  // A former job named in a noun phrase ("X, a former Google engineer, ...") keeps to
+  // that phrase.
+  ClauseAround(std::min({sm.tb, om.tb, lo}), std::max({sm.te, om.te, hi}),
+               absl::StartsWith(rule, "former:"), &clause_begin, &clause_end);
+  // Of several years in the clause, the one nearest the trigger.
+  int year_distance = n_ + 1;
+  for (int k = std::max(1, clause_begin); k < clause_end; ++k) {
+    if (!IsYear(t_[k]) || !In(lx_.year_marker, t_[k - 1])) continue;
+    int d = k < lo ? lo - k : (k >= hi ? k - hi + 1 : 0);
+    if (d < year_distance) {
+      year_distance = d;
       f.qualifiers["year"] = t_[k].lower;
     }
+  }
+  for (int k = 0; k < n_; ++k) {
     if (rel == RelationType::kInvestedIn && !f.qualifiers.count("amount")) {
       int b = k;
       bool dollar = IsPunct(t_[k], "$") && k + 1 < n_ && IsNumber(t_[k + 1]);
@@ -2195,6 +2648,11 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
     // does "The round was led by Y", the round standing for the company.
     int rb = i;
     if (rb > 0 && lx_.copula.MatchEndingAt(t_, rb) > 0) rb -= lx_.copula.MatchEndingAt(t_, rb);
+    // "a Series A led by Y": the round's letter after the round word.
+    if (rb >= 2 && t_[rb - 1].word && t_[rb - 1].lower.size() == 1 &&
+        lx_.round.MatchEndingAt(t_, rb - 1) > 0) {
+      --rb;
+    }
     if (rb == 0 || lx_.round.MatchEndingAt(t_, rb) == 0) {
       int rm = MentionAt(rb - 1);
       if (rb == 0 || rm < 0 || !M(rm).anaphor || M(rm).anaphor_kind != AnaphorKind::kRound) {
@@ -2262,6 +2720,11 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
       if (right.mentions.empty()) return;
       Slot company = LeftGroup(i - 1, true);
       if (company.mentions.empty()) company = SentenceSubject(i);
+      if (company.mentions.empty() && TimelineColon() >= 0) {
+        // "March 2022: raised $3 million from X": the timeline's topic raised it.
+        int topic = TimelineTopic();
+        if (topic >= 0) company.mentions.push_back(topic);
+      }
       if (company.mentions.empty()) return;
       Emit(rel, right, company, true, absl::StrCat("bridge:", trig.phrase), 82, i, i + m);
       return;
@@ -2361,6 +2824,23 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
       left = subject;
     }
   }
+  if (left.mentions.empty() && !trig.left_is_subject && rel == RelationType::kFoundedBy && i >= 1 &&
+      i <= 3 && lx_.clause_break.MatchEndingAt(t_, i) == i) {
+    // "Trước khi đồng sáng lập công ty, chị Duyên từng ...", "Before co-founding X in
+    // 2019, Y worked at Z": the founder is the subject of the main clause after it.
+    int k = right.end;
+    while (k < n_ && k <= right.end + 6 && !IsPunct(t_[k], ",")) ++k;
+    if (k + 1 < n_ && IsPunct(t_[k], ",")) {
+      int q = k + 1 + lx_.person_prefix.Match(t_, k + 1);
+      int mi = MentionAt(q);
+      if (mi >= 0 && M(mi).tb == q && TypeFits(TypeOf(mi), EntityType::kPerson)) {
+        Slot founder;
+        founder.mentions.push_back(mi);
+        Emit(rel, founder, right, false, rule, base - 8, i, i + m);
+      }
+    }
+    return;
+  }
   if (left.mentions.empty() && trig.left_is_subject && !(trig.flags & kNoun)) {
     // "Được thành lập bởi A và B vào năm 2016, PayNow ...", "Founded in 2020 by A,
     // Ledgerly sells ...": a participle clause opening the sentence describes the name
@@ -2391,6 +2871,15 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
       // "Rời Intel năm 2019 sau 7 năm làm kỹ sư, X ...": a past job may take longer.
       int reach = rel == RelationType::kAlumniOf ? 12 : 8;
       int k = SkipAppositive(right.end);
+      // "Founded in 2021 by A and B, who met at GitHub, Quillmark sells ...": the name
+      // right after the founders' description.
+      if (k > right.end && MentionAt(k) >= 0 && M(MentionAt(k)).tb == k &&
+          !M(MentionAt(k)).source && TypeOf(MentionAt(k)) != EntityType::kPlace) {
+        Slot subj;
+        subj.mentions.push_back(MentionAt(k));
+        Emit(rel, subj, right, trig.left_is_subject, rule, base - 8, i, i + m);
+        return;
+      }
       while (k < n_ && k <= right.end + reach && !IsPunct(t_[k], ",") &&
              (t_[k].word || t_[k].lower == "$" || IsPunct(t_[k], "-"))) {
         ++k;
@@ -2427,6 +2916,17 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
       }
     }
   }
+  // "- Tháng 6/2021: nhận vốn từ X": a timeline item's subject is the list's topic.
+  if (left.mentions.empty() && (rel == RelationType::kInvestedIn) && !trig.left_is_subject) {
+    int colon = TimelineColon();
+    bool bare = colon >= 0;
+    for (int k = colon + 1; bare && k < i; ++k) bare = MentionAt(k) < 0;
+    int topic = bare ? TimelineTopic() : -1;
+    if (topic >= 0) {
+      left.mentions.push_back(topic);
+      left.penalty = 10;
+    }
+  }
   if (left.mentions.empty() && rel == RelationType::kInvestedIn && !trig.left_is_subject &&
       !(trig.flags & kNoun)) {
     // "X, a Boston-based maker of robots, emerged from stealth with $30 million in
@@ -2434,9 +2934,28 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
     left = SentenceSubject(i);
     if (left.mentions.empty()) return;
   }
+  if (left.mentions.empty() && trig.left_is_subject && rel == RelationType::kAlumniOf) {
+    left = PairSubject(i);
+  }
   if (left.mentions.empty()) {
     if (!SubjectOmitted(i)) return;
     left = SentenceSubject(i);
+    // "X was started by Y after leaving Z", "X được ông Y sáng lập sau khi rời Z": only
+    // a person leaves a job; the last person named before the clause is its subject.
+    if (rel == RelationType::kAlumniOf && trig.left_is_subject &&
+        (left.mentions.empty() || TypeOf(left.mentions.front()) != EntityType::kPerson)) {
+      left = Slot{};
+      for (int k = i - 1; k >= 0; --k) {
+        int mi = MentionAt(k);
+        if (mi >= 0 && TypeOf(mi) == EntityType::kPerson && !M(mi).genitive) {
+          left.mentions.push_back(mi);
+          left.begin = M(mi).tb;
+          left.end = M(mi).te;
+          left.penalty = 10;
+          break;
+        }
+      }
+    }
     if (left.mentions.empty()) return;
   }
   Emit(rel, left, right, trig.left_is_subject, rule, base, i, i + m);
@@ -2453,6 +2972,18 @@ void SentenceRules::Former(int i, int m, const Trigger& trig) {
     org = RightGroup(after, 6);
   } else if (!needs_bridge) {
     org = RightGroup(i + m, 4);
+  }
+  // "ba cựu nhân viên VNG là A, B và C", "former Grab staff X": the staff noun, which
+  // elsewhere blocks a name, here says who worked there.
+  if (org.mentions.empty() && !needs_bridge) {
+    int sm = lx_.staff_noun.Match(t_, i + m);
+    int om = sm > 0 ? MentionAt(i + m + sm) : -1;
+    if (om >= 0 && M(om).tb == i + m + sm && TypeOf(om) != EntityType::kPlace &&
+        TypeOf(om) != EntityType::kPerson) {
+      org.mentions.push_back(om);
+      org.begin = M(om).tb;
+      org.end = M(om).te;
+    }
   }
   if (org.mentions.empty()) return;
   Slot person;
@@ -2483,6 +3014,9 @@ void SentenceRules::Former(int i, int m, const Trigger& trig) {
     int k = e;
     while (k < n_ && k <= e + 3 && MentionAt(k) < 0 && (t_[k].word || IsPunct(t_[k], ","))) ++k;
     int mi = MentionAt(k);
+    // Not the organisation of a relation that follows ("cựu nhân viên VNG thành lập
+    // X"): only names right after the description or its copula.
+    if (mi >= 0 && HasTrigger(e, k)) mi = -1;
     if (mi >= 0 && TypeFits(TypeOf(mi), EntityType::kPerson)) {
       person = Slot{};
       person.mentions.push_back(mi);
@@ -2494,6 +3028,8 @@ void SentenceRules::Former(int i, int m, const Trigger& trig) {
              IsPunct(t_[M(person.mentions.back()).tb - 1], ",")) {
         person.mentions.pop_back();
       }
+    } else if (Slot pair = PairSubject(i); !pair.mentions.empty()) {
+      person = pair;
     } else if (SubjectOmitted(i)) {
       person = SentenceSubject(i);
     } else {
@@ -2510,6 +3046,20 @@ void SentenceRules::Circum(int i, int m) {
   while (k < n_ && MentionAt(k) < 0 && k <= i + m + 2 && t_[k].word && !t_[k].cap) ++k;
   // "được Quỹ đầu tư Nextrans rót vốn": a capitalised cue noun before the name.
   if (MentionAt(k) < 0 && k == i + m) k += lx_.org_prefix.Match(t_, k);
+  // "do ba cựu nhân viên VNG là A, B và C thành lập": a description of the agents,
+  // then a copula naming them.
+  for (int q = i + m; q < n_ && q <= i + m + 8; ++q) {
+    if (!t_[q].word) break;
+    int cm = lx_.copula.Match(t_, q);
+    if (cm > 0 && q + cm < n_ && MentionAt(q + cm) < 0) {
+      cm += lx_.person_prefix.Match(t_, q + cm);  // "là ông A và ông B"
+    }
+    if (cm > 0 && q > i + m && MentionAt(q + cm) >= 0 && M(MentionAt(q + cm)).tb == q + cm) {
+      k = q + cm;
+      break;
+    }
+    if (lx_.circum_verbs.Match(t_, q) > 0) break;
+  }
   int mi = MentionAt(k);
   if (mi < 0) return;
   Slot agent;
@@ -2540,6 +3090,35 @@ void SentenceRules::Circum(int i, int m) {
   if (vm == 0) return;
   RelationType rel = static_cast<RelationType>(rel_value);
   Slot patient = LeftGroup(i, true);
+  // "X, quỹ có trụ sở tại Thâm Quyến do A và B đồng sáng lập", "startup có trụ sở tại
+  // TP HCM được Y hậu thuẫn": the headquarters phrase describes the name before it,
+  // which is the patient, not the place.
+  if (patient.mentions.size() == 1 && TypeOf(patient.mentions.front()) == EntityType::kPlace) {
+    const Mention& place = M(patient.mentions.front());
+    int hv = -1;
+    int hb = -1;
+    for (int k = place.tb - 1; k >= 0 && k >= place.tb - 6; --k) {
+      int hm = lx_.triggers.Match(t_, k, &hv);
+      if (hm > 0 && k + hm == place.tb && lx_.trigger_info[hv].relation == RelationType::kHqIn) {
+        hb = k;
+        break;
+      }
+    }
+    patient = Slot{};
+    if (hb > 0) {
+      // The name, or the anaphoric description ("startup") with its name before a
+      // comma, ahead of the phrase.
+      for (int k = hb - 1; k >= 0 && k >= hb - 6; --k) {
+        int mi = MentionAt(k);
+        if (mi >= 0 && TypeOf(mi) != EntityType::kPlace && TypeOf(mi) != EntityType::kPerson) {
+          patient.mentions.push_back(mi);
+          patient.begin = M(mi).tb;
+          patient.end = M(mi).te;
+          break;
+        }
+      }
+    }
+  }
   if (patient.mentions.empty() && rel == RelationType::kInvestedIn && i > 0) {
     // "X huy động 10 triệu USD trong vòng gọi vốn (Series A, trị giá 5 triệu USD) do Y
     // dẫn dắt": the round is the sentence subject's.
@@ -2579,7 +3158,9 @@ void SentenceRules::Based(int i) {
       org.mentions.push_back(MentionAt(k));
       break;
     }
-    if (!t_[k].word) break;
+    // "the Shenzhen-based carmaker backed by X": a verb or a bridge ends the
+    // description; a name after it is someone else.
+    if (!t_[k].word || lx_.triggers.Match(t_, k) > 0 || lx_.bridge.Match(t_, k) > 0) break;
   }
   Slot city;
   city.mentions.push_back(place);
@@ -2607,10 +3188,23 @@ void SentenceRules::Backed(int i) {
   Slot company;
   for (int k = i + 1; k < n_ && k <= i + 4; ++k) {
     if (MentionAt(k) >= 0) {
-      company.mentions.push_back(MentionAt(k));
+      // "Samsung-Backed Chip Startup Lumira Raises ...": a title-case headline run
+      // that swallowed the compound is no name.
+      if (M(MentionAt(k)).tb > i) company.mentions.push_back(MentionAt(k));
       break;
     }
-    if (!t_[k].word) break;
+    if (!t_[k].word || lx_.triggers.Match(t_, k) > 0 || lx_.bridge.Match(t_, k) > 0) break;
+  }
+  // "Lazada, the Alibaba-owned e-commerce platform": the company before the
+  // appositive.
+  if (company.mentions.empty()) {
+    int k = M(investor).tb - 1;
+    if (k >= 0 && In(lx_.article, t_[k])) --k;
+    if (k >= 1 && (IsPunct(t_[k], ",") || lx_.copula.Match(t_, k) > 0) && MentionAt(k - 1) >= 0 &&
+        TypeOf(MentionAt(k - 1)) != EntityType::kPerson &&
+        TypeOf(MentionAt(k - 1)) != EntityType::kPlace) {
+      company.mentions.push_back(MentionAt(k - 1));
+    }
   }
   if (company.mentions.empty()) return;
   Slot inv;
@@ -2678,6 +3272,167 @@ void SentenceRules::Participation(int i, int m) {
   Emit(RelationType::kInvestedIn, investors, company, true, "participation", 82, i, i + m);
 }
 
+// "Quỹ X cũng tham gia.", "X and Y also took part.", "Also participating were X and
+// Y": investors joining a round the article has just described, with no name after
+// the verb. The company is the one whose round the last sentences spoke of: a round
+// anaphor here, else the company of the last investment stated in the two sentences
+// before.
+void SentenceRules::BareJoin(int i, int m, bool investors_after) {
+  int e = i + m;
+  int round_mention = -1;
+  if (!investors_after) {
+    // Only the end of the clause, or a round ("trong vòng này", "in the round"), may
+    // follow; a name after the verb is its object and the verb rules read it.
+    int k = e;
+    while (k < n_ && k < e + 4 && t_[k].word && MentionAt(k) < 0 && lx_.round.Match(t_, k) == 0) {
+      ++k;
+    }
+    if (k < n_ && MentionAt(k) >= 0) {
+      const Mention& r = M(MentionAt(k));
+      if (!r.anaphor || r.anaphor_kind != AnaphorKind::kRound) return;
+      round_mention = MentionAt(k);
+    } else if (k < n_ && t_[k].word && lx_.round.Match(t_, k) == 0) {
+      return;
+    } else if (k < n_ && !t_[k].word && k > e && lx_.round.Match(t_, k) == 0) {
+      // Words, then punctuation: "also took part in talks." says nothing of money.
+      return;
+    }
+  }
+  Slot investors = investors_after ? RightGroup(e, 1) : LeftGroup(i, true);
+  if (investors.mentions.empty()) return;
+  int company = round_mention >= 0 ? round_mention : RoundOwner();
+  if (company < 0) return;
+  Slot object;
+  object.mentions.push_back(company);
+  Emit(RelationType::kInvestedIn, investors, object, true, "bare-join", 80, i, e);
+}
+
+// "Nhà đầu tư dẫn dắt là X", "The lead investor was X", "X là nhà đầu tư dẫn dắt",
+// "X was the lead investor": X led the round the article has just described.
+void SentenceRules::LeadInvestor(int i, int m) {
+  Slot investors;
+  int c = lx_.copula.Match(t_, i + m);
+  if (c > 0) {
+    investors = RightGroup(i + m + c, 1);
+  } else {
+    int k = i;
+    if (k > 0 && In(lx_.article, t_[k - 1])) --k;
+    int cb = lx_.copula.MatchEndingAt(t_, k);
+    if (cb > 0 && k - cb > 0) investors = LeftGroup(k - cb, false);
+  }
+  if (investors.mentions.empty()) return;
+  // "nhà đầu tư dẫn dắt vòng Series A của X là Y": the round's owner named here.
+  int company = -1;
+  for (int k = i + m; k < n_ && k < i + m + 6 && company < 0; ++k) {
+    if (IsPunct(t_[k], ",") || lx_.copula.Match(t_, k) > 0) break;
+    int mi = MentionAt(k);
+    if (mi >= 0 && TypeOf(mi) != EntityType::kPlace && TypeOf(mi) != EntityType::kPerson) {
+      company = mi;
+    }
+  }
+  if (company < 0) company = RoundOwner();
+  if (company < 0) return;
+  Slot object;
+  object.mentions.push_back(company);
+  Emit(RelationType::kInvestedIn, investors, object, true, "lead-investor", 80, i, i + m);
+}
+
+// "NVentures, the venture capital arm of Nvidia", "X, Y's investment arm", "Y's venture
+// arm X", "X, the venture arm Y launched in 2022", "X, quỹ đầu tư mạo hiểm của Y": a
+// fund a company set up; the company founded it.
+void SentenceRules::ArmOf(int i, int m) {
+  int e = i + m;
+  int fund = -1, parent = -1;
+  if (i >= 2 && t_[i - 1].lower == "'s" && MentionAt(i - 2) >= 0) {
+    parent = MentionAt(i - 2);
+    int pb = M(parent).tb;
+    if (pb >= 2 && IsPunct(t_[pb - 1], ",") && MentionAt(pb - 2) >= 0) {
+      fund = MentionAt(pb - 2);  // "X, Y's venture arm"
+    } else {
+      int k = e;
+      if (k < n_ && IsPunct(t_[k], ",")) ++k;
+      if (MentionAt(k) >= 0) fund = MentionAt(k);  // "Y's venture arm (,) X"
+    }
+  } else {
+    // "X, the venture arm of Y", "X, quỹ đầu tư mạo hiểm của Y".
+    int k = i;
+    if (k >= 1 && In(lx_.article, t_[k - 1])) --k;
+    if (k >= 2 && IsPunct(t_[k - 1], ",") && MentionAt(k - 2) >= 0) fund = MentionAt(k - 2);
+    int r = e;
+    if (r < n_ && lx_.genitive.Match(t_, r) > 0) {
+      r += lx_.genitive.Match(t_, r);
+      if (MentionAt(r) >= 0) parent = MentionAt(r);
+    } else if (MentionAt(r) >= 0) {
+      // "the venture arm Nvidia launched": only with a founding verb after the name.
+      int v = -1;
+      int after = M(MentionAt(r)).te;
+      if (after < n_ && lx_.triggers.Match(t_, after, &v) > 0 &&
+          lx_.trigger_info[v].relation == RelationType::kFoundedBy) {
+        parent = MentionAt(r);
+      }
+    }
+  }
+  if (fund < 0 || parent < 0 || fund == parent) return;
+  if (TypeOf(parent) == EntityType::kPerson || TypeOf(fund) == EntityType::kPerson) return;
+  Slot subject, object;
+  subject.mentions.push_back(fund);
+  object.mentions.push_back(parent);
+  bool saved = phrase_internal_;
+  phrase_internal_ = true;
+  Emit(RelationType::kFoundedBy, subject, object, true, "arm", 80, i, e);
+  phrase_internal_ = saved;
+}
+
+// "A đồng sáng lập X năm 1993 cùng B và C", "A co-founded X with B", "người đồng sáng
+// lập X cùng B": the people after "cùng"/"with" founded X too.
+void SentenceRules::CoFounders(int i, int m) {
+  int k = i + m;
+  while (k < n_ && MentionAt(k) < 0) {
+    int f = lx_.filler.Match(t_, k);
+    if (f == 0) break;
+    k += f;
+  }
+  int org = MentionAt(k);
+  if (org < 0 || M(org).tb != k) return;
+  EntityType ot = TypeOf(org);
+  if (ot == EntityType::kPerson || ot == EntityType::kPlace) return;
+  k = M(org).te;
+  // A year or a place between: "năm 1993", "in 2019", "vào năm 2015", "in Hangzhou".
+  for (int guard = 0; guard < 2 && k < n_; ++guard) {
+    int b = k;
+    if (k < n_ && In(lx_.time_prep, t_[k])) ++k;
+    if (k + 1 < n_ && In(lx_.year_marker, t_[k]) && IsYear(t_[k + 1])) {
+      k += 2;
+    } else if (k < n_ && IsYear(t_[k])) {
+      ++k;
+    } else if (MentionAt(k) >= 0 && TypeOf(MentionAt(k)) == EntityType::kPlace && k > b) {
+      k = M(MentionAt(k)).te;
+    } else {
+      k = b;
+      break;
+    }
+  }
+  int w = lx_.cofound_with.Match(t_, k);
+  if (w == 0) return;
+  k += w;
+  k += lx_.person_prefix.Match(t_, k);
+  int first = MentionAt(k);
+  if (first < 0 || M(first).tb != k) return;
+  Slot people;
+  people.mentions.push_back(first);
+  people.begin = M(first).tb;
+  people.end = M(first).te;
+  ExtendRight(&people, /*skip_former=*/false);
+  Slot company;
+  company.mentions.push_back(org);
+  Slot persons;
+  for (int p : people.mentions) {
+    if (TypeOf(p) != EntityType::kPlace) persons.mentions.push_back(p);
+  }
+  if (persons.mentions.empty()) return;
+  Emit(RelationType::kFoundedBy, company, persons, true, "co-founders", 82, i, i + m);
+}
+
 // "X mua 25% cổ phần (Công ty) Y", "X đang sở hữu 12% cổ phần công ty Y", "X nắm giữ
 // 35% cổ phần Y", "X has bought a 20% stake in Y", "X already owns 30% of Y": a share of
 // a company, bought or held, after a verb of owning.
@@ -2735,8 +3490,12 @@ void SentenceRules::JoinedFrom(int i) {
   int jm = lx_.join_verb.Match(t_, i);
   if (jm == 0) return;
   int to = MentionAt(i + jm);
-  if (to < 0 || M(to).tb != i + jm || TypeOf(to) == EntityType::kPlace) return;
-  int k = M(to).te;
+  int k = i + jm;
+  // "Vinh joined from Grab": the new employer left unsaid.
+  if (!(k + 1 < n_ && In(lx_.source_from, t_[k]))) {
+    if (to < 0 || M(to).tb != i + jm || TypeOf(to) == EntityType::kPlace) return;
+    k = M(to).te;
+  }
   if (k + 1 >= n_ || !In(lx_.source_from, t_[k])) return;
   int from = MentionAt(k + 1);
   if (from < 0 || M(from).tb != k + 1 || TypeOf(from) == EntityType::kPlace) return;
@@ -2775,7 +3534,24 @@ void SentenceRules::RoleOf(int i) {
     return;
   }
   int first = MentionAt(i + 1);
-  if (first < 0 || M(first).tb != i + 1) return;
+  // "Goldberg, a Carnegie Mellon graduate, ...", "Lan, một cựu sinh viên RMIT, ...": the
+  // person the appositive describes, before it.
+  if (first < 0 || M(first).tb != i + 1) {
+    int k = M(org).tb;
+    if (k >= 1 && (In(lx_.article, t_[k - 1]) || In(lx_.generic_det, t_[k - 1]))) --k;
+    if (k >= 2 && IsPunct(t_[k - 1], ",") && MentionAt(k - 2) >= 0 &&
+        TypeFits(TypeOf(MentionAt(k - 2)), EntityType::kPerson) && !M(MentionAt(k - 2)).anaphor &&
+        (i + 1 >= n_ || !t_[i + 1].word || In(lx_.clause_relative, t_[i + 1]))) {
+      first = MentionAt(k - 2);
+      Slot person, o;
+      person.mentions.push_back(first);
+      o.mentions.push_back(org);
+      phrase_internal_ = true;
+      Emit(RelationType::kAlumniOf, person, o, true, "role-of", 80, i, i + 1);
+      phrase_internal_ = false;
+    }
+    return;
+  }
   Slot people;
   people.mentions.push_back(first);
   people.begin = M(first).tb;
@@ -2802,6 +3578,13 @@ void SentenceRules::Run() {
     JoinedFrom(i);
     RoleOf(i);
     OrgOfCity(i);
+    if (int arm = lx_.arm_noun.Match(t_, i); arm > 0) ArmOf(i, arm);
+    if (int lm = lx_.lead_investor.Match(t_, i); lm > 0) LeadInvestor(i, lm);
+    if (int bm = lx_.bare_join.Match(t_, i); bm > 0) {
+      BareJoin(i, bm, false);
+    } else if (int am = lx_.join_after.Match(t_, i); am > 0) {
+      BareJoin(i, am, true);
+    }
     if (int pm = lx_.participation.Match(t_, i); pm > 0) {
       Participation(i, pm);
       i += pm;
@@ -2830,9 +3613,14 @@ void SentenceRules::Run() {
     }
     const Trigger& trig = lx_.trigger_info[tv];
     // "nhà đầu tư" (investor) is a noun made from the verb, not the verb.
-    if (i > 0 && In(lx_.agent_noun, t_[i - 1]) && !(trig.flags & kNoun)) {
+    // ("Bếp Nhà do ...": a word of a name before the trigger is no such noun.)
+    if (i > 0 && In(lx_.agent_noun, t_[i - 1]) && MentionAt(i - 1) < 0 && !(trig.flags & kNoun)) {
       i += m;
       continue;
+    }
+    if (trig.relation == RelationType::kFoundedBy && !trig.left_is_subject &&
+        !(trig.flags & kCircum)) {
+      CoFounders(i, m);
     }
     if (trig.flags & kHqNoun) {
       HqNoun(i, m, trig);

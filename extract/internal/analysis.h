@@ -26,6 +26,7 @@ struct Mention {
   bool anaphor = false;
   AnaphorKind anaphor_kind = AnaphorKind::kOrgBare;
   bool city = false;      // A place an organisation can be based in (not a country).
+  bool region = false;    // A region ("California"): a city's place after a comma.
   std::string place_key;  // For places: the key shared by all names of the place.
   int alias_of = -1;      // Mention this one is a parenthesised alias of.
   bool genitive = false;  // Possessor: "của X", "of X".
@@ -48,6 +49,9 @@ struct SentenceInfo {
   std::vector<int> mentions;       // Mention indices in text order.
   bool headline = false;           // An all-capitals heading.
   bool table_row = false;          // A row under a table heading about headquarters.
+  // In a table whose cells are split by '|': the tokens [b, e) of the row's
+  // headquarters cell, which need not be the last; -1 otherwise.
+  int table_place_b = -1, table_place_e = -1;
 };
 
 struct EntityInfo {
@@ -78,6 +82,12 @@ struct Fact {
   float confidence = 0.0f;
   bool confirmed = true;
   std::map<std::string, std::string> qualifiers;
+  // An argument named in an earlier sentence ("Cả hai cùng tốt nghiệp X", "Y also took
+  // part") is pointed at, in this sentence, by the words that stand for it: the byte
+  // span [stand_in_begin, stand_in_end) of the normalised text.
+  bool subject_elsewhere = false;
+  bool object_elsewhere = false;
+  uint32_t stand_in_begin = 0, stand_in_end = 0;
 };
 
 // Analyzer runs the whole pipeline over one article. Immutable after Create, so

@@ -158,6 +158,19 @@ absl::StatusOr<std::unique_ptr<Lexicons>> Lexicons::Load() {
       {"within", &lex->within},
       {"receive_verb", &lex->receive_verb},
       {"year_marker", &lex->year_marker},
+      {"clause_break", &lex->clause_break},
+      {"bare_join", &lex->bare_join},
+      {"join_after", &lex->join_after},
+      {"arm_noun", &lex->arm_noun},
+      {"number_word", &lex->number_word},
+      {"cofound_with", &lex->cofound_with},
+      {"district_cue", &lex->district_cue},
+      {"staff_noun", &lex->staff_noun},
+      {"lead_investor", &lex->lead_investor},
+      {"pair_subject", &lex->pair_subject},
+      {"purpose", &lex->purpose},
+      {"time_prep", &lex->time_prep},
+      {"month", &lex->month},
       {"scale", &lex->scale},
       {"currency", &lex->currency},
       {"round_name", &lex->round_name},
@@ -188,7 +201,8 @@ absl::StatusOr<std::unique_ptr<Lexicons>> Lexicons::Load() {
       seen_places = true;
       for (const Line& l : lines) {
         if (l.fields.size() < 3) return Malformed(name, l.number, "want surface, key, kind");
-        Place p{l.fields[0], l.fields[1], l.fields[2] == "city" || l.fields[2] == "region"};
+        Place p{l.fields[0], l.fields[1], l.fields[2] == "city" || l.fields[2] == "region",
+                l.fields[2] == "region"};
         lex->places.Add(p.surface, static_cast<int>(lex->place_info.size()));
         lex->place_names_by_key[p.key].push_back(p.surface);
         lex->place_info.push_back(std::move(p));

@@ -64,8 +64,9 @@ struct Trigger {
 
 struct Place {
   std::string surface;
-  std::string key;    // Same for every name of one place.
-  bool city = false;  // City or region: what HQ-in points to (not a country).
+  std::string key;      // Same for every name of one place.
+  bool city = false;    // City or region: what HQ-in points to (not a country).
+  bool region = false;  // A region ("California"), which may follow a city as its place.
 };
 
 // kRound: "vòng này", "the round": the company whose funding round the article just
@@ -105,7 +106,9 @@ struct Lexicons {
       former_bridge, agent_by, source_from, within, receive_verb, year_marker, scale, currency,
       round_name, seed_round, into, passive, agent_noun, based_compound, backed_compound,
       demonstrative, name_end, clause_relative, name_of, name_joiner, middle_name, denial,
-      join_verb, city_cue, report_hedge, role_plural, quantifier;
+      join_verb, city_cue, report_hedge, role_plural, quantifier, clause_break, bare_join,
+      join_after, arm_noun, number_word, cofound_with, district_cue, staff_noun, lead_investor,
+      pair_subject, purpose, time_prep, month;
   // Heads of a description that points back ("the Beijing-based company"); value:
   // AnaphorKind.
   PhraseTable description_head;

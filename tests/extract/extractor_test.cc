@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
@@ -10,7 +11,9 @@
 #include <thread>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "extract/gold_scorer.h"
 #include "extract/internal/text.h"
 #include "gtest/gtest.h"
@@ -145,17 +148,40 @@ TEST(ExtractorTest, DevSetMeetsThePrecisionAndRecallFloor) {
     for (const auto& f : *facts) {
       // Evidence stays inside its sentence on unseen text too.
       EXPECT_LE(f.evidence.sentence_span.begin, f.evidence.subject_span.begin) << a.id;
+      EXPECT_LE(f.evidence.subject_span.end, f.evidence.sentence_span.end) << a.id;
+      EXPECT_LE(f.evidence.sentence_span.begin, f.evidence.object_span.begin) << a.id;
       EXPECT_LE(f.evidence.object_span.end, f.evidence.sentence_span.end) << a.id;
     }
     predicted.insert(predicted.end(), facts->begin(), facts->end());
     articles.insert(a.id);
   }
-  ASSERT_GE(articles.size(), 26u);
+  ASSERT_GE(articles.size(), 38u);
   ScoreReport report = Score(*gold, predicted, articles);
   // Floors just under what the extractor reaches (see the report), so a change that
   // loses generality on unseen text fails here.
-  EXPECT_GE(report.total.precision(), 0.97) << FormatReport(report);
+  EXPECT_GE(report.total.precision(), 0.98) << FormatReport(report);
   EXPECT_GE(report.total.recall(), 0.91) << FormatReport(report);
+  // The b* articles were a blind set written apart from the rules until this round;
+  // they keep their own floor so gains on the older articles cannot hide losses there.
+  std::set<std::string> blind, older;
+  for (const std::string& id : articles) {
+    (id.size() > 3 && id[0] == 'b' && absl::ascii_isdigit(id[1]) && id[3] == '_' ? blind : older)
+        .insert(id);
+  }
+  ASSERT_EQ(blind.size(), 12u);
+  auto of = [&](const std::set<std::string>& ids) {
+    std::vector<graph::RelationFact> out;
+    for (const auto& f : predicted) {
+      if (ids.count(f.evidence.article_id)) out.push_back(f);
+    }
+    return out;
+  };
+  ScoreReport blind_report = Score(*gold, of(blind), blind);
+  EXPECT_GE(blind_report.total.precision(), 0.97) << FormatReport(blind_report);
+  EXPECT_GE(blind_report.total.recall(), 0.87) << FormatReport(blind_report);
+  ScoreReport older_report = Score(*gold, of(older), older);
+  EXPECT_GE(older_report.total.precision(), 0.98) << FormatReport(older_report);
+  EXPECT_GE(older_report.total.recall(), 0.94) << FormatReport(older_report);
 }
 
 // Finds the entity named `name` among the facts' subjects and objects.
@@ -199,8 +225,9 @@ TEST(ExtractorTest, PlaceOrCueBaseNamesAreNotAliases) {
   ASSERT_NE(extractor, nullptr);
   graph::Article a;
   a.id = "generic-bases";
-  a.text = "Singapore Technologies có trụ sở tại Thượng Hải. Startup Holdings có trụ sở tại "
-           "Hà Nội. HN AI có trụ sở tại Đà Nẵng.";
+  a.text =
+      "Singapore Technologies có trụ sở tại Thượng Hải. Startup Holdings có trụ sở tại "
+      "Hà Nội. HN AI có trụ sở tại Đà Nẵng.";
   auto facts = extractor->Extract(a);
   ASSERT_TRUE(facts.ok()) << facts.status();
   const graph::EntityMention* st = FindEntity(*facts, "Singapore Technologies");
@@ -227,8 +254,8 @@ TEST(ExtractorTest, RegisteredVietnameseNamesKeepTheirLowerCaseSyllables) {
   bool founded = false, hq = false;
   for (const auto& f : *facts) {
     if (!HasName(f.subject, "Dịch vụ Kho vận Minh Phát")) continue;
-    founded = founded || (f.relation == graph::RelationType::kFoundedBy &&
-                          HasName(f.object, "Võ Thanh Sơn"));
+    founded = founded ||
+              (f.relation == graph::RelationType::kFoundedBy && HasName(f.object, "Võ Thanh Sơn"));
     hq = hq || (f.relation == graph::RelationType::kHqIn && HasName(f.object, "Hải Phòng"));
   }
   EXPECT_TRUE(founded);
@@ -330,6 +357,147 @@ TEST(ExtractorTest, QualifiersCarryYearAmountAndRound) {
   EXPECT_EQ(q.at("amount"), "$40 million");
   EXPECT_EQ(q.at("round"), "Series B");
   EXPECT_EQ(q.at("year"), "2023");
+}
+
+// The year qualifier of each fact, by "subject|relation|object"; "" when it has none.
+std::map<std::string, std::string> YearsOf(const Extractor& extractor, const std::string& text) {
+  std::map<std::string, std::string> years;
+  auto facts = extractor.Extract(graph::Article{"a", "", text, ""});
+  EXPECT_TRUE(facts.ok()) << facts.status();
+  if (!facts.ok()) return years;
+  for (const auto& f : *facts) {
+    auto it = f.evidence.qualifiers.find("year");
+    years[absl::StrCat(f.subject.name, "|", graph::RelationName(f.relation), "|", f.object.name)] =
+        it == f.evidence.qualifiers.end() ? "" : it->second;
+  }
+  return years;
+}
+
+// A year belongs to the clause that states it: never to a fact of another clause.
+TEST(ExtractorTest, YearComesFromTheFactsOwnClause) {
+  auto extractor = MakeExtractor();
+  auto y = YearsOf(*extractor,
+                   "Vision Plus Capital do Eddie Wu thành lập trước khi trở thành CEO của Alibaba "
+                   "năm 2023.");
+  ASSERT_TRUE(y.count("Vision Plus Capital|founded-by|Eddie Wu"));
+  EXPECT_EQ(y["Vision Plus Capital|founded-by|Eddie Wu"], "");
+
+  y = YearsOf(*extractor,
+              "Công ty Lạc Hồng có trụ sở tại Hàng Châu, được thành lập bởi Jack Ma vào năm 1999.");
+  ASSERT_TRUE(y.count("Lạc Hồng|HQ-in|Hàng Châu"));
+  EXPECT_EQ(y["Lạc Hồng|HQ-in|Hàng Châu"], "");
+  ASSERT_TRUE(y.count("Lạc Hồng|founded-by|Jack Ma"));
+  EXPECT_EQ(y["Lạc Hồng|founded-by|Jack Ma"], "1999");
+
+  y = YearsOf(*extractor,
+              "Orbis Labs, founded by Daniel Ruiz, moved its headquarters to Austin in 2021.");
+  ASSERT_TRUE(y.count("Orbis Labs|founded-by|Daniel Ruiz"));
+  EXPECT_EQ(y["Orbis Labs|founded-by|Daniel Ruiz"], "");
+
+  // The year sits in the clause, past an appositive.
+  y = YearsOf(*extractor,
+              "Kestrel Works was founded by Daniel Ruiz, a former Google engineer, in 2015.");
+  ASSERT_TRUE(y.count("Kestrel Works|founded-by|Daniel Ruiz"));
+  EXPECT_EQ(y["Kestrel Works|founded-by|Daniel Ruiz"], "2015");
+  ASSERT_TRUE(y.count("Daniel Ruiz|alumni-of|Google"));
+  EXPECT_EQ(y["Daniel Ruiz|alumni-of|Google"], "");
+
+  // A fronted adverbial applies to the main clause.
+  y = YearsOf(*extractor, "Năm 2019, ông Trần Văn Hải thành lập Công ty Cổ phần Minh Long.");
+  ASSERT_TRUE(y.count("Minh Long|founded-by|Trần Văn Hải"));
+  EXPECT_EQ(y["Minh Long|founded-by|Trần Văn Hải"], "2019");
+
+  // A year in a fronted clause of its own ("Sau khi rời Google năm 2015, ...") is not
+  // the main clause's.
+  y = YearsOf(*extractor,
+              "Sau khi rời Google năm 2015, bà Lê Thu Trang sáng lập Công ty Cổ phần Hoa Sen năm "
+              "2018.");
+  ASSERT_TRUE(y.count("Hoa Sen|founded-by|Lê Thu Trang"));
+  EXPECT_EQ(y["Hoa Sen|founded-by|Lê Thu Trang"], "2018");
+  y = YearsOf(*extractor,
+              "Sau khi rời Google năm 2015, bà Lê Thu Trang sáng lập Công ty Cổ phần Hoa Sen.");
+  ASSERT_TRUE(y.count("Hoa Sen|founded-by|Lê Thu Trang"));
+  EXPECT_EQ(y["Hoa Sen|founded-by|Lê Thu Trang"], "");
+}
+
+// "subject|relation|object" of every fact of one relation.
+std::set<std::string> FactsOf(const Extractor& extractor, const std::string& text,
+                              graph::RelationType relation) {
+  std::set<std::string> out;
+  auto facts = extractor.Extract(graph::Article{"a", "", text, ""});
+  EXPECT_TRUE(facts.ok()) << facts.status();
+  if (!facts.ok()) return out;
+  for (const auto& f : *facts) {
+    if (f.relation == relation) out.insert(absl::StrCat(f.subject.name, "|", f.object.name));
+  }
+  return out;
+}
+
+// A table split by '|' states each row's headquarters in the column so headed,
+// wherever that column stands; a table with no such column states none.
+TEST(ExtractorTest, TablesGiveHeadquartersFromTheirColumn) {
+  auto extractor = MakeExtractor();
+  auto hq = FactsOf(*extractor,
+                    "Các startup nổi bật:\n\n"
+                    "Startup | Lĩnh vực | Trụ sở | Nhà đầu tư\n"
+                    "Bếp Nhà | Giao đồ ăn | Đà Nẵng | Quỹ Sao Bắc (20%)\n"
+                    "Cánh Cam | Du lịch | Cần Thơ | Quỹ Đông Du\n",
+                    graph::RelationType::kHqIn);
+  EXPECT_EQ(hq, (std::set<std::string>{"Bếp Nhà|Đà Nẵng", "Cánh Cam|Cần Thơ"}));
+
+  hq = FactsOf(*extractor,
+               "Startups to watch:\n\n"
+               "Company | Headquarters | Founded | Lead investor\n"
+               "Orbis Labs | Austin | 2019 | Lumen Group\n"
+               "Kumo Robotics | Osaka | 2021 | Crest Ventures\n",
+               graph::RelationType::kHqIn);
+  EXPECT_EQ(hq, (std::set<std::string>{"Orbis Labs|Austin", "Kumo Robotics|Osaka"}));
+
+  hq = FactsOf(*extractor,
+               "Deals this year:\n\n"
+               "Company | Sector | Lead investor | Office\n"
+               "Orbis Labs | Chips | Lumen Group | Austin\n",
+               graph::RelationType::kHqIn);
+  EXPECT_TRUE(hq.empty()) << *hq.begin();
+}
+
+// A timeline's items ("- Tháng 6/2021: nhận vốn từ X") name no subject: it is the
+// organisation the list's heading names, even one whose brand reads like a person's name.
+TEST(ExtractorTest, TimelineItemsTakeTheTopicOfTheirHeading) {
+  auto extractor = MakeExtractor();
+  auto facts = FactsOf(*extractor,
+                       "Hoa Mai Foods là chuỗi thực phẩm sạch.\n\n"
+                       "Các mốc chính của Hoa Mai:\n"
+                       "- Tháng 6/2021: nhận vốn từ Mekong Capital.\n"
+                       "- Tháng 3/2023: nhận đầu tư từ quỹ Sao Bắc Ventures.\n",
+                       graph::RelationType::kInvestedIn);
+  EXPECT_EQ(facts, (std::set<std::string>{"Mekong Capital|Hoa Mai Foods",
+                                          "Sao Bắc Ventures|Hoa Mai Foods"}));
+
+  facts = FactsOf(*extractor,
+                  "Timeline of Skyloom:\n"
+                  "- March 2022: raised $3 million from Arcadia Fund.\n"
+                  "- May 2023: received funding from Crest Ventures.\n",
+                  graph::RelationType::kInvestedIn);
+  EXPECT_EQ(facts, (std::set<std::string>{"Arcadia Fund|Skyloom", "Crest Ventures|Skyloom"}));
+
+  facts = FactsOf(*extractor,
+                  "Lịch sử gọi vốn của Bếp Nhà:\n"
+                  "- Quý 2/2022: nhận vốn từ quỹ Đông Du Ventures.\n",
+                  graph::RelationType::kInvestedIn);
+  EXPECT_EQ(facts, (std::set<std::string>{"Đông Du Ventures|Bếp Nhà"}));
+
+  // An item that names its own subject, or a line that is no timeline item.
+  facts = FactsOf(*extractor,
+                  "Các mốc chính của Hoa Mai:\n"
+                  "- Tháng 6/2021: Mekong Capital mở văn phòng tại Hà Nội.\n",
+                  graph::RelationType::kInvestedIn);
+  EXPECT_TRUE(facts.empty()) << *facts.begin();
+  facts = FactsOf(*extractor,
+                  "Bếp Nhà là chuỗi bếp trung tâm. Sau đó nhận vốn từ quỹ Đông Du Ventures là "
+                  "điều dễ hiểu.\n",
+                  graph::RelationType::kInvestedIn);
+  EXPECT_EQ(facts.count("Đông Du Ventures|Bếp Nhà"), 0u);
 }
 
 TEST(ExtractorTest, CoordinationDistributesOverEveryName) {
