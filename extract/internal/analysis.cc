@@ -25,7 +25,7 @@ Analyzer::~Analyzer() = default;
 absl::StatusOr<std::unique_ptr<Analyzer>> Analyzer::Create() {
   KG_ASSIGN_OR_RETURN(std::unique_ptr<Lexicons> lex, Lexicons::Load());
   KG_ASSIGN_OR_RETURN(std::unique_ptr<SentenceSplitter> splitter,
-                      SentenceSplitter::Create(lex->abbreviations));
+                      SentenceSplitter::Create(lex->abbreviations, lex->letter_labels));
   return std::unique_ptr<Analyzer>(new Analyzer(std::move(lex), std::move(splitter)));
 }
 
@@ -506,6 +506,27 @@ void Analyzer::FindMentions(Document* doc, int si) const {
         }
       }
     }
+    // "từ 500 Global", "by 500 Startups", "quỹ 500 Global": a bare count right after
+    // "from", "by", a list joiner or an organisation noun, followed by a capitalised word
+    // that is no unit, opens a name (a count of things would be followed by a noun).
+    if (!blocked[i] && t.word && t.has_digit && !t.cap && !IsYear(t) && t.lower.size() <= 3 &&
+        std::all_of(t.lower.begin(), t.lower.end(),
+                    [](char c) { return c >= '0' && c <= '9'; }) &&
+        i + 1 < n &&
+        (i == 0 || In(lx.source_from, toks[i - 1]) || In(lx.agent_by, toks[i - 1]) ||
+         lx.coord.Match(toks, i - 1) == 1 || lx.org_prefix.MatchEndingAt(toks, i) > 0) &&
+        toks[i + 1].word && toks[i + 1].cap && !blocked[i + 1] && !toks[i + 1].has_digit &&
+        !lx.currency.Match(toks, i + 1) && !lx.scale.Match(toks, i + 1) &&
+        !In(lx.month, toks[i + 1]) && !time_unit(i + 1) && !lx.round.Match(toks, i + 1) &&
+        !lx.places.Match(toks, i + 1) && !lx.org_prefix.Match(toks, i + 1) &&
+        !lx.person_prefix.Match(toks, i + 1) && !lx.title.Match(toks, i + 1) &&
+        !lx.common.Contains(toks[i + 1].lower)) {
+      int j = i + 1;
+      while (j < n && toks[j].word && toks[j].cap && !blocked[j]) ++j;
+      add_mention(i, j, EntityType::kOrganization, 1);
+      i = j;
+      continue;
+    }
     if (blocked[i] || !t.word || !t.cap) {
       ++i;
       continue;
@@ -631,6 +652,12 @@ void Analyzer::FindMentions(Document* doc, int si) const {
         break;
       }
     }
+    // "nền tảng học tập K-12 Kiến Tập", "COVID-19 Tracker Labs": a hyphenated code
+    // with digits ahead of a name of two or more words is a modifier of the noun before.
+    if (b < j && j - b >= 3 && toks[b].has_digit && toks[b].lower.find('-') != std::string::npos &&
+        !toks[b + 1].has_digit) {
+      ++b;
+    }
     // A lone capitalised cue word ("Startup này", "Ông nói") is not a name.
     if (b < j && j - b == 1 &&
         (lx.org_prefix.Match(toks, b) >= 1 || lx.person_prefix.Match(toks, b) >= 1 ||
@@ -638,10 +665,12 @@ void Analyzer::FindMentions(Document* doc, int si) const {
          (sentence_initial(b) && lx.triggers.Match(toks, b) > 0))) {
       b = j;
     }
-    // "Rời Intel năm 2019, ...": a verb opening the sentence is not part of the name.
-    if (b < j && j - b >= 2 && sentence_initial(b) && toks[b].viet) {
+    // "Rời Intel năm 2019, ...", "Founder Chayanin Srisuk left ...": a verb or role noun
+    // opening the sentence is not part of the name (in English only before a name of two
+    // or more words, so "Backed Capital" stays whole).
+    if (b < j && j - b >= 2 && sentence_initial(b)) {
       int tm = lx.triggers.Match(toks, b);
-      if (tm > 0 && b + tm < j) b += tm;
+      if (tm > 0 && (toks[b].viet ? b + tm < j : b + tm + 1 < j)) b += tm;
     }
     // A capitalised Vietnamese word opening the sentence is usually just the first word.
     if (b < j && j - b == 1 && sentence_initial(b) && toks[b].viet &&
@@ -720,6 +749,12 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     }
     if (m == 0) {
       ++i;
+      continue;
+    }
+    // "hai anh em Ngô Đức Thắng và ...": a longer prefix of names starting here ("anh em",
+    // brothers) is not the pronoun "anh".
+    if (int pm = lx.person_prefix.Match(toks, i); pm > m) {
+      i += pm;
       continue;
     }
     bool ok = true;
@@ -1819,6 +1854,11 @@ class SentenceRules {
       for (int pm : p.mentions) {
         const Mention& c = M(pm);
         if (c.source || c.genitive) continue;
+        // "... được dẫn dắt bởi X", "... from X": the investor, not the round's owner.
+        if (c.tb > 0 && (In(lx_.agent_by, p.tokens[c.tb - 1]) ||
+                         In(lx_.source_from, p.tokens[c.tb - 1]))) {
+          continue;
+        }
         EntityType t = c.entity >= 0 ? doc_.entities[c.entity].type : c.type;
         if (t == EntityType::kPlace || t == EntityType::kPerson) continue;
         if (c.anaphor && c.entity < 0) continue;
@@ -1831,6 +1871,7 @@ class SentenceRules {
   void CoFounders(int i, int m);
   void Stake(int i);
   void JoinedFrom(int i);
+  void Tenure(int i);
   void RoleOf(int i);
   void OrgOfCity(int i);
 
@@ -2612,6 +2653,34 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
   RelationType rel = trig.relation;
   std::string rule = absl::StrCat("verb:", trig.phrase);
   int base = (trig.flags & kWeak) ? 78 : 90;
+  if (rel == RelationType::kFoundedBy && !(trig.flags & kNoun) && i >= 4) {
+    // "Synspective, which Motoyuki Arai founded in 2018, ...": the founders sit between a
+    // relative word and the verb; the organisation stands before the relative word.
+    Slot founders = LeftGroup(i, false);
+    int r = founders.begin - 1;
+    if (!founders.mentions.empty() && r >= 2 && lx_.clause_relative.MatchEndingAt(t_, r + 1) == 1 &&
+        IsPunct(t_[r - 1], ",") && MentionAt(r - 2) >= 0 && SlotFits(rel, true, MentionAt(r - 2)) &&
+        SlotFits(rel, false, founders.mentions.front())) {
+      Slot company;
+      company.mentions.push_back(MentionAt(r - 2));
+      Emit(rel, company, founders, true, absl::StrCat("relative:", trig.phrase), base - 10, i,
+           i + m);
+      return;
+    }
+  }
+  if (rel == RelationType::kFoundedBy && !trig.left_is_subject && !(trig.flags & kNoun)) {
+    // "X, công ty do ông Y sáng lập năm 2010 và đã về tay Z": the founders are the agent
+    // of a "do"/"được" construction whose organisation stands before it (read by
+    // Circum); the name after the verb belongs to another clause.
+    Slot founders = LeftGroup(i, false);
+    int b = founders.begin;
+    if (!founders.mentions.empty() && b > 0) b -= lx_.person_prefix.MatchEndingAt(t_, b);
+    int cv = -1;
+    if (!founders.mentions.empty() && b > 0 && lx_.triggers.Match(t_, b - 1, &cv) == 1 &&
+        (lx_.trigger_info[cv].flags & kCircum)) {
+      return;
+    }
+  }
   // "hỗ trợ" (support), "backed", "funded" mean investing only in a financial
   // context: this sentence or the one before it speaks of money.
   if ((trig.flags & kWeak) && rel == RelationType::kInvestedIn && !FinanceNear(i, i + m)) return;
@@ -2747,6 +2816,13 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
   }
   if (right.mentions.empty()) return;
   Slot left = LeftGroup(i, true);
+  if (left.mentions.empty() && rel == RelationType::kAlumniOf && trig.left_is_subject) {
+    // "X holds a master's degree from Y", "X has a PhD from Y": the holder stands before
+    // the verb of holding and the degree's level.
+    int k = i;
+    while (k > 0 && k > i - 5 && (In(lx_.degree_lead, t_[k - 1]) || t_[k - 1].lower == "'s")) --k;
+    if (k < i) left = LeftGroup(k, true);
+  }
   bool noun = (trig.flags & kNoun) != 0;
   // "Đồng sáng lập X, ông Y, ...": a founder verb opening the sentence is a noun.
   if (!noun && rel == RelationType::kFoundedBy && !trig.left_is_subject && left.mentions.empty()) {
@@ -2804,6 +2880,30 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
       }
     }
     return;
+  }
+  // "X, the firm founded by A and B, first invested in Y", "X was set up by A, B and C,
+  // and remains headquartered in Z": the agents of an earlier passive, with a comma
+  // between them and this verb, are not its subject; the sentence's subject is.
+  int agent = left.begin - (left.begin > 0 ? lx_.person_prefix.MatchEndingAt(t_, left.begin) : 0);
+  if (!left.mentions.empty() && trig.left_is_subject && agent > 0 &&
+      In(lx_.agent_by, t_[agent - 1])) {
+    // An appositive, relative clause or quantifier between them ("by A, the venture arm",
+    // "by A, an engineer who left Y", "by A and B, both alumni of Y") is about A itself.
+    bool comma = false, described = false;
+    for (int q = left.end; q < i; ++q) {
+      comma = comma || IsPunct(t_[q], ",");
+      described = described || In(lx_.article, t_[q]) || In(lx_.relative, t_[q]) ||
+                  lx_.quantifier.Match(t_, q) > 0 ||
+                  lx_.clause_relative.Match(t_, q) > 0;
+    }
+    if (comma && !described) {
+      Slot subject = SentenceSubject(agent - 1);
+      if (subject.mentions.empty() ||
+          !SlotFits(rel, trig.left_is_subject, subject.mentions.front())) {
+        return;
+      }
+      left = subject;
+    }
   }
   // "X, do Y, cựu CEO của Z, thành lập năm 2023, cũng nhận vốn từ W": a possessor
   // inside the descriptions is not the actor; the sentence's subject is.
@@ -3117,6 +3217,20 @@ void SentenceRules::Circum(int i, int m) {
           break;
         }
       }
+    } else {
+      // "Woowa Brothers, công ty Hàn Quốc do ông Kim Bong-jin sáng lập": the place says
+      // where the organisation noun before it is from; the name before the comma is the
+      // patient.
+      int om = lx_.org_prefix.MatchEndingAt(t_, place.tb);
+      int c = place.tb - om - 1;
+      if (om > 0 && c >= 1 && IsPunct(t_[c], ",")) {
+        int mi = MentionAt(c - 1);
+        if (mi >= 0 && TypeOf(mi) != EntityType::kPlace && TypeOf(mi) != EntityType::kPerson) {
+          patient.mentions.push_back(mi);
+          patient.begin = M(mi).tb;
+          patient.end = M(mi).te;
+        }
+      }
     }
   }
   if (patient.mentions.empty() && rel == RelationType::kInvestedIn && i > 0) {
@@ -3324,7 +3438,7 @@ void SentenceRules::LeadInvestor(int i, int m) {
   // "nhà đầu tư dẫn dắt vòng Series A của X là Y": the round's owner named here.
   int company = -1;
   for (int k = i + m; k < n_ && k < i + m + 6 && company < 0; ++k) {
-    if (IsPunct(t_[k], ",") || lx_.copula.Match(t_, k) > 0) break;
+    if (IsPunct(t_[k], ",") || IsPunct(t_[k], ";") || lx_.copula.Match(t_, k) > 0) break;
     int mi = MentionAt(k);
     if (mi >= 0 && TypeOf(mi) != EntityType::kPlace && TypeOf(mi) != EntityType::kPerson) {
       company = mi;
@@ -3506,6 +3620,59 @@ void SentenceRules::JoinedFrom(int i) {
   Emit(RelationType::kAlumniOf, person, org, true, "joined-from", 80, i, k + 1);
 }
 
+// "spent five years as an engineering manager at Atlassian", "có 8 năm làm bác sĩ tại
+// Bệnh viện Chợ Rẫy trước khi nghỉ việc": a person's years of work at an organisation,
+// past only when the sentence also says the person left ("Y spent eight years at Google
+// and still works there" is not).
+void SentenceRules::Tenure(int i) {
+  if (!In(lx_.have_verb, t_[i])) return;
+  int k = i + 1;
+  if (k < n_ && t_[k].word && !IsNumber(t_[k]) && !In(lx_.number_word, t_[k]) &&
+      In(lx_.stake_glue, t_[k])) {
+    ++k;  // "gần 10 năm", "nearly ten years"
+  }
+  if (k + 1 >= n_ || !(IsNumber(t_[k]) || In(lx_.number_word, t_[k])) ||
+      !In(lx_.time_unit, t_[k + 1])) {
+    return;
+  }
+  int duration_end = k + 2;
+  // The organisation: after a bridge ("tại", "cho", "at", "for") within the clause.
+  int org = -1, bridge = -1;
+  for (int q = duration_end; q < n_ && q <= duration_end + 10; ++q) {
+    if (!t_[q].word && !IsPunct(t_[q], "-")) break;
+    int mi = MentionAt(q);
+    if (mi >= 0) {
+      if (q > duration_end && In(lx_.former_bridge, t_[q - 1]) && M(mi).tb == q) {
+        org = mi;
+        bridge = q - 1;
+      }
+      break;
+    }
+  }
+  if (org < 0 || !SlotFits(RelationType::kAlumniOf, false, org)) return;
+  if (TypeOf(org) == EntityType::kPlace) return;
+  bool left_job = false;
+  for (int q = 0; q < n_; ++q) {
+    if (q >= i && q <= bridge) continue;
+    if (lx_.depart.Match(t_, q) > 0) left_job = true;
+  }
+  if (!left_job) return;
+  // "Ông Phát là cựu sinh viên Đại học Cần Thơ, sau đó có ...": the name just before
+  // may be another organisation; the person is then the sentence's subject.
+  auto is_person = [&](const Slot& sl) {
+    if (sl.mentions.empty()) return false;
+    EntityType t = TypeOf(sl.mentions.front());
+    return t != EntityType::kOrganization && t != EntityType::kPlace &&
+           SlotFits(RelationType::kAlumniOf, true, sl.mentions.front());
+  };
+  Slot person = LeftGroup(i, true);
+  if (!is_person(person)) person = SentenceSubject(i);
+  if (!is_person(person)) return;
+  Slot o;
+  o.mentions.push_back(org);
+  Emit(RelationType::kAlumniOf, person, o, true, "tenure", 78, i, bridge + 1);
+}
+
 // "Kestrel Robotics of Denver": an organisation named with its city.
 void SentenceRules::OrgOfCity(int i) {
   if (i < 1 || i + 1 >= n_ || !In(lx_.name_of, t_[i])) return;
@@ -3576,6 +3743,7 @@ void SentenceRules::Run() {
     HqAppositive(i);
     Stake(i);
     JoinedFrom(i);
+    Tenure(i);
     RoleOf(i);
     OrgOfCity(i);
     if (int arm = lx_.arm_noun.Match(t_, i); arm > 0) ArmOf(i, arm);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
@@ -171,6 +172,7 @@ absl::StatusOr<std::unique_ptr<Lexicons>> Lexicons::Load() {
       {"purpose", &lex->purpose},
       {"time_prep", &lex->time_prep},
       {"month", &lex->month},
+      {"degree_lead", &lex->degree_lead},
       {"scale", &lex->scale},
       {"currency", &lex->currency},
       {"round_name", &lex->round_name},
@@ -248,7 +250,13 @@ absl::StatusOr<std::unique_ptr<Lexicons>> Lexicons::Load() {
         lex->modality.Add(l.fields[0], static_cast<int>(m));
       }
     } else if (name == "abbreviations") {
-      for (const Line& l : lines) lex->abbreviations.insert(l.fields[0]);
+      for (const Line& l : lines) {
+        if (l.fields.size() >= 2 && l.fields[1] == "letter_label") {
+          lex->letter_labels.insert(absl::AsciiStrToLower(l.fields[0]));
+        } else {
+          lex->abbreviations.insert(l.fields[0]);
+        }
+      }
     } else if (name == "triggers") {
       seen_triggers = true;
       for (const Line& l : lines) {

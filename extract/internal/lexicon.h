@@ -108,7 +108,7 @@ struct Lexicons {
       demonstrative, name_end, clause_relative, name_of, name_joiner, middle_name, denial,
       join_verb, city_cue, report_hedge, role_plural, quantifier, clause_break, bare_join,
       join_after, arm_noun, number_word, cofound_with, district_cue, staff_noun, lead_investor,
-      pair_subject, purpose, time_prep, month;
+      pair_subject, purpose, time_prep, month, degree_lead;
   // Heads of a description that points back ("the Beijing-based company"); value:
   // AnaphorKind.
   PhraseTable description_head;
@@ -116,6 +116,9 @@ struct Lexicons {
   // Folded words of a table heading over a column of headquarters ("Trụ sở").
   std::vector<std::string> hq_heading;
   absl::flat_hash_set<std::string> abbreviations;
+  // Lower-cased words after which a capital letter and a dot is a label that may end
+  // a sentence ("Series A."), not a person's initial.
+  absl::flat_hash_set<std::string> letter_labels;
 
   // Parses the embedded lexicon files. Returns INTERNAL naming the file and line of
   // a malformed entry: a build defect, not a user error.

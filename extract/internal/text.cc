@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_format.h"
 #include "unicode/brkiter.h"
 #include "unicode/normalizer2.h"
@@ -446,16 +447,13 @@ std::vector<Token> Tokenize(absl::string_view text, uint32_t base) {
         if (is_word_cp(next)) {
           if (c == '-') {
             absl::string_view sofar = text.substr(i, j - i);
-            bool split = false;
-            for (absl::string_view suffix : {"based", "backed", "funded", "owned"}) {
-              absl::string_view rest = text.substr(j + 1, suffix.size());
-              size_t after = j + 1 + suffix.size();
-              if (Lower(rest) == suffix &&
-                  (after >= n || !is_word_cp(static_cast<unsigned char>(text[after])))) {
-                split = true;
-              }
-            }
-            if (split) break;
+            // An English past participle after a hyphen ("-based", "-backed",
+            // "-headquartered", "-led") makes a compound modifier, never part of a name;
+            // which ones mean what is for the lexicons (based_compound, backed_compound).
+            size_t k = j + 1;
+            while (k < n && text[k] >= 'a' && text[k] <= 'z') ++k;
+            bool word_ends = k >= n || !is_word_cp(static_cast<unsigned char>(text[k]));
+            if (word_ends && k - (j + 1) >= 3 && text[k - 2] == 'e' && text[k - 1] == 'd') break;
             if (Lower(sofar) == "ex") break;
           }
           if (c == '\'' && (next == 's' || next == 'S') &&
@@ -481,13 +479,15 @@ std::vector<Token> Tokenize(absl::string_view text, uint32_t base) {
 struct SentenceSplitter::Rep {
   std::unique_ptr<icu::BreakIterator> prototype;
   absl::flat_hash_set<std::string> abbreviations;
+  absl::flat_hash_set<std::string> letter_labels;
 };
 
 SentenceSplitter::SentenceSplitter(std::unique_ptr<Rep> rep) : rep_(std::move(rep)) {}
 SentenceSplitter::~SentenceSplitter() = default;
 
 absl::StatusOr<std::unique_ptr<SentenceSplitter>> SentenceSplitter::Create(
-    absl::flat_hash_set<std::string> abbreviations) {
+    absl::flat_hash_set<std::string> abbreviations,
+    absl::flat_hash_set<std::string> letter_labels) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::BreakIterator> bi(
       icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
@@ -498,6 +498,7 @@ absl::StatusOr<std::unique_ptr<SentenceSplitter>> SentenceSplitter::Create(
   auto rep = std::make_unique<Rep>();
   rep->prototype = std::move(bi);
   rep->abbreviations = std::move(abbreviations);
+  rep->letter_labels = std::move(letter_labels);
   return std::unique_ptr<SentenceSplitter>(new SentenceSplitter(std::move(rep)));
 }
 
@@ -570,6 +571,14 @@ std::vector<Sentence> SentenceSplitter::Split(absl::string_view text) const {
           size_t sp = prev.find_last_of(' ');
           absl::string_view last = sp == absl::string_view::npos ? prev : prev.substr(sp + 1);
           bool initial = last.size() == 2 && last[1] == '.' && last[0] >= 'A' && last[0] <= 'Z';
+          if (initial && sp != absl::string_view::npos) {
+            // "Series A.": a label after its word, which may end the sentence.
+            absl::string_view before = prev.substr(0, sp);
+            size_t sp2 = before.find_last_of(' ');
+            absl::string_view word =
+                sp2 == absl::string_view::npos ? before : before.substr(sp2 + 1);
+            if (rep_->letter_labels.contains(absl::AsciiStrToLower(word))) initial = false;
+          }
           if (initial || rep_->abbreviations.contains(std::string(last))) {
             pieces.back().second = se;
             start = end;

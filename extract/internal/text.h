@@ -75,8 +75,11 @@ struct Sentence {
 class SentenceSplitter {
  public:
   // Returns INTERNAL if ICU cannot create its break iterator.
+  // `letter_labels`: lower-cased words after which "A." is a label ("Series A."), so
+  // the dot may end the sentence.
   static absl::StatusOr<std::unique_ptr<SentenceSplitter>> Create(
-      absl::flat_hash_set<std::string> abbreviations);
+      absl::flat_hash_set<std::string> abbreviations,
+      absl::flat_hash_set<std::string> letter_labels = {});
   ~SentenceSplitter();
 
   std::vector<Sentence> Split(absl::string_view text) const;

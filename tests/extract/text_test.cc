@@ -84,7 +84,7 @@ class SentenceSplitterTest : public ::testing::Test {
   void SetUp() override {
     auto lex = Lexicons::Load();
     ASSERT_TRUE(lex.ok()) << lex.status();
-    auto s = SentenceSplitter::Create((*lex)->abbreviations);
+    auto s = SentenceSplitter::Create((*lex)->abbreviations, (*lex)->letter_labels);
     ASSERT_TRUE(s.ok()) << s.status();
     splitter_ = std::move(s).value();
   }
@@ -102,6 +102,14 @@ TEST_F(SentenceSplitterTest, SplitsSentencesAndKeepsAbbreviations) {
   EXPECT_EQ(Split("Công ty có trụ sở tại TP. Hồ Chí Minh. ThS. Lan nói vậy. Mr. Smith left."),
             (std::vector<std::string>{"Công ty có trụ sở tại TP. Hồ Chí Minh.", "ThS. Lan nói vậy.",
                                       "Mr. Smith left."}));
+}
+
+TEST_F(SentenceSplitterTest, ARoundLetterEndsTheSentenceButAnInitialDoesNot) {
+  EXPECT_EQ(Split("Kiwi raised $5 million in Series A. Vega led it. Anna B. Berg founded it."),
+            (std::vector<std::string>{"Kiwi raised $5 million in Series A.", "Vega led it.",
+                                      "Anna B. Berg founded it."}));
+  EXPECT_EQ(Split("Bếp Xanh vừa xong vòng B. Quỹ Mekong dẫn dắt."),
+            (std::vector<std::string>{"Bếp Xanh vừa xong vòng B.", "Quỹ Mekong dẫn dắt."}));
 }
 
 TEST_F(SentenceSplitterTest, LinesBulletsAndTableRowsAreSentences) {
