@@ -74,6 +74,19 @@ bool IsNumber(const Token& t) {
   return true;
 }
 
+// A mention over tokens [b, e) of sentence `si`, its bytes and text taken from them.
+Mention MentionOver(const NormalizedText& norm, int si, const std::vector<Token>& toks, int b,
+                    int e) {
+  Mention m;
+  m.sentence = si;
+  m.tb = b;
+  m.te = e;
+  m.begin = toks[b].begin;
+  m.end = toks[e - 1].end;
+  m.text = norm.text.substr(m.begin, m.end - m.begin);
+  return m;
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------
@@ -144,13 +157,7 @@ void Analyzer::FindMentions(Document* doc, int si) const {
   }
 
   auto add_mention = [&](int b, int e, EntityType type, int strength) -> int {
-    Mention m;
-    m.sentence = si;
-    m.tb = b;
-    m.te = e;
-    m.begin = toks[b].begin;
-    m.end = toks[e - 1].end;
-    m.text = doc->norm.text.substr(m.begin, m.end - m.begin);
+    Mention m = MentionOver(doc->norm, si, toks, b, e);
     m.type = type;
     m.strength = strength;
     // "Tập đoàn Viettel", "Ngân hàng TMCP Kim Long": the designator before the name
@@ -827,13 +834,7 @@ void Analyzer::FindMentions(Document* doc, int si) const {
       i = after;
       continue;
     }
-    Mention mm;
-    mm.sentence = si;
-    mm.tb = i;
-    mm.te = after;
-    mm.begin = toks[i].begin;
-    mm.end = toks[after - 1].end;
-    mm.text = doc->norm.text.substr(mm.begin, mm.end - mm.begin);
+    Mention mm = MentionOver(doc->norm, si, toks, i, after);
     mm.anaphor = true;
     mm.anaphor_kind = pronoun ? AnaphorKind::kOrgPronoun : ak;
     // "12% cổ phần công ty": the anaphor is a possessor, so not its sentence's subject.
@@ -1604,13 +1605,7 @@ Document Analyzer::Analyze(absl::string_view text) const {
       }
       if (name_e > 0 && place_b > 0) {
         auto add = [&](int b, int e, EntityType type) {
-          Mention m;
-          m.sentence = si;
-          m.tb = b;
-          m.te = e;
-          m.begin = t[b].begin;
-          m.end = t[e - 1].end;
-          m.text = doc.norm.text.substr(m.begin, m.end - m.begin);
+          Mention m = MentionOver(doc.norm, si, t, b, e);
           m.type = type;
           m.strength = type == EntityType::kPlace ? 2 : 1;
           if (type == EntityType::kPlace) {
