@@ -1022,11 +1022,7 @@ absl::StatusOr<GraphStats> GraphStore::Stats() const {
 // The visitors run without any lock held, so they may call back into the store;
 // consistency comes from the RocksDB snapshot that matched the mirror on entry.
 absl::Status GraphStore::ForEachEntity(const std::function<bool(const Entity&)>& visit) const {
-  std::shared_ptr<const rocksdb::Snapshot> snapshot;
-  {
-    absl::ReaderMutexLock lock(&rep_->mu);
-    snapshot = rep_->snapshot;
-  }
+  std::shared_ptr<const rocksdb::Snapshot> snapshot = rep_->PinSnapshot();
   rocksdb::ReadOptions ro;
   ro.snapshot = snapshot.get();
   std::unique_ptr<rocksdb::Iterator> it(rep_->db->NewIterator(ro));
@@ -1045,11 +1041,7 @@ absl::Status GraphStore::ForEachEntity(const std::function<bool(const Entity&)>&
 
 absl::Status GraphStore::ForEachEdge(bool include_unconfirmed,
                                      const std::function<bool(const Edge&)>& visit) const {
-  std::shared_ptr<const rocksdb::Snapshot> snapshot;
-  {
-    absl::ReaderMutexLock lock(&rep_->mu);
-    snapshot = rep_->snapshot;
-  }
+  std::shared_ptr<const rocksdb::Snapshot> snapshot = rep_->PinSnapshot();
   rocksdb::ReadOptions ro;
   ro.snapshot = snapshot.get();
   std::unique_ptr<rocksdb::Iterator> lists(rep_->db->NewIterator(ro));

@@ -121,6 +121,13 @@ struct StoreState {
   // REQUIRES: mu held exclusively.
   void RefreshSnapshot();
 
+  // The snapshot that matches the mirror now, kept alive by the caller, so a long
+  // scan can run without holding mu. REQUIRES: mu not held.
+  std::shared_ptr<const rocksdb::Snapshot> PinSnapshot() ABSL_LOCKS_EXCLUDED(mu) {
+    absl::ReaderMutexLock lock(&mu);
+    return snapshot;
+  }
+
   bool IsLive(uint64_t id) const {
     return id > 0 && id < entities.size() && entities[id].live;
   }
