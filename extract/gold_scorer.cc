@@ -57,12 +57,9 @@ bool AnyMatch(const absl::flat_hash_set<std::string>& predicted,
 
 absl::StatusOr<std::vector<GoldFact>> ParseGold(absl::string_view tsv) {
   std::vector<GoldFact> out;
-  int number = 0;
-  for (absl::string_view raw : absl::StrSplit(tsv, '\n')) {
-    ++number;
-    absl::string_view line = absl::StripTrailingAsciiWhitespace(raw);
-    if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> cols = absl::StrSplit(line, '\t');
+  for (internal::TsvLine& l : internal::ParseTsvLines(tsv)) {
+    const int number = l.number;
+    std::vector<std::string>& cols = l.fields;
     if (number == 1 && cols[0] == "article") continue;
     if (cols.size() < 4) {
       return absl::InvalidArgumentError(absl::StrFormat(

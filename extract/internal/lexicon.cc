@@ -76,27 +76,8 @@ bool PhraseTable::Contains(absl::string_view lower_phrase) const {
   return phrases_.contains(lower_phrase);
 }
 
+
 namespace {
-
-struct Line {
-  int number;
-  std::vector<std::string> fields;
-};
-
-std::vector<Line> ParseTsv(absl::string_view data) {
-  std::vector<Line> lines;
-  int number = 0;
-  for (absl::string_view raw : absl::StrSplit(data, '\n')) {
-    ++number;
-    absl::string_view line = absl::StripTrailingAsciiWhitespace(raw);
-    if (line.empty() || line[0] == '#') continue;
-    Line l;
-    l.number = number;
-    for (absl::string_view f : absl::StrSplit(line, '\t')) l.fields.emplace_back(f);
-    lines.push_back(std::move(l));
-  }
-  return lines;
-}
 
 absl::Status Malformed(absl::string_view file, int line, absl::string_view why) {
   return absl::InternalError(
@@ -198,10 +179,10 @@ absl::StatusOr<std::unique_ptr<Lexicons>> Lexicons::Load() {
   bool seen_places = false, seen_triggers = false;
   for (size_t f = 0; f < count; ++f) {
     absl::string_view name = files[f].name;
-    std::vector<Line> lines = ParseTsv(absl::string_view(files[f].data, files[f].size));
+    std::vector<TsvLine> lines = ParseTsvLines(absl::string_view(files[f].data, files[f].size));
     if (name == "places") {
       seen_places = true;
-      for (const Line& l : lines) {
+      for (const TsvLine& l : lines) {
         if (l.fields.size() < 3) return Malformed(name, l.number, "want surface, key, kind");
         Place p{l.fields[0], l.fields[1], l.fields[2] == "city" || l.fields[2] == "region",
                 l.fields[2] == "region"};
@@ -211,7 +192,7 @@ absl::StatusOr<std::unique_ptr<Lexicons>> Lexicons::Load() {
       }
     } else if (name == "cues" || name == "words") {
       auto& tables = name == "cues" ? cue_tables : word_tables;
-      for (const Line& l : lines) {
+      for (const TsvLine& l : lines) {
         if (l.fields.size() < 2) return Malformed(name, l.number, "want phrase, kind");
         // "description_head_bare" / "description_head": one table, valued by AnaphorKind.
         if (name == "words" && l.fields[1] == "hq_heading") {
@@ -230,7 +211,7 @@ absl::StatusOr<std::unique_ptr<Lexicons>> Lexicons::Load() {
         it->second->Add(l.fields[0], 0);
       }
     } else if (name == "anaphora") {
-      for (const Line& l : lines) {
+      for (const TsvLine& l : lines) {
         if (l.fields.size() < 3) return Malformed(name, l.number, "want phrase, kind, form");
         AnaphorKind kind =
             l.fields[1] == "person" ? AnaphorKind::kPerson
@@ -242,7 +223,7 @@ absl::StatusOr<std::unique_ptr<Lexicons>> Lexicons::Load() {
         lex->anaphora.Add(l.fields[0], static_cast<int>(kind));
       }
     } else if (name == "modality") {
-      for (const Line& l : lines) {
+      for (const TsvLine& l : lines) {
         if (l.fields.size() < 2) return Malformed(name, l.number, "want phrase, kind");
         Modality m = l.fields[1] == "negation" ? Modality::kNegation
                      : l.fields[1] == "hedge"  ? Modality::kHedge
@@ -250,7 +231,7 @@ absl::StatusOr<std::unique_ptr<Lexicons>> Lexicons::Load() {
         lex->modality.Add(l.fields[0], static_cast<int>(m));
       }
     } else if (name == "abbreviations") {
-      for (const Line& l : lines) {
+      for (const TsvLine& l : lines) {
         if (l.fields.size() >= 2 && l.fields[1] == "letter_label") {
           lex->letter_labels.insert(absl::AsciiStrToLower(l.fields[0]));
         } else {
@@ -259,7 +240,7 @@ absl::StatusOr<std::unique_ptr<Lexicons>> Lexicons::Load() {
       }
     } else if (name == "triggers") {
       seen_triggers = true;
-      for (const Line& l : lines) {
+      for (const TsvLine& l : lines) {
         if (l.fields.size() < 4)
           return Malformed(name, l.number, "want phrase, relation, left, flags");
         Trigger t;

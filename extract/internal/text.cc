@@ -5,6 +5,8 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
 #include "unicode/brkiter.h"
 #include "unicode/normalizer2.h"
 #include "unicode/uchar.h"
@@ -597,6 +599,21 @@ std::vector<Sentence> SentenceSplitter::Split(absl::string_view text) const {
     }
   }
   return out;
+}
+
+std::vector<TsvLine> ParseTsvLines(absl::string_view data) {
+  std::vector<TsvLine> lines;
+  int number = 0;
+  for (absl::string_view raw : absl::StrSplit(data, '\n')) {
+    ++number;
+    absl::string_view line = absl::StripTrailingAsciiWhitespace(raw);
+    if (line.empty() || line[0] == '#') continue;
+    TsvLine l;
+    l.number = number;
+    for (absl::string_view f : absl::StrSplit(line, '\t')) l.fields.emplace_back(f);
+    lines.push_back(std::move(l));
+  }
+  return lines;
 }
 
 }  // namespace kg::extract::internal

@@ -90,6 +90,17 @@ class SentenceSplitter {
   std::unique_ptr<Rep> rep_;
 };
 
+// One line of a tab-separated data file (lexicons, gold files): its 1-based line
+// number, for error messages, and its fields.
+struct TsvLine {
+  int number = 0;
+  std::vector<std::string> fields;
+};
+
+// The lines of `data` split on tabs, trailing whitespace stripped; blank lines and
+// lines starting with '#' are skipped.
+std::vector<TsvLine> ParseTsvLines(absl::string_view data);
+
 }  // namespace kg::extract::internal
 
 #endif  // KG_EXTRACT_INTERNAL_TEXT_H_
