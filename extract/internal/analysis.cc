@@ -389,7 +389,7 @@ void Analyzer::FindMentions(Document* doc, int si) const {
       // foreign country right after an organisation noun describes the name that
       // follows ("Ngân hàng Việt Nam Thịnh Vượng" is a name, so not the home country).
       bool country_after_cue = b > 0 && lx.org_prefix.MatchEndingAt(toks, b) > 0 &&
-                               !lx.place_info[pv].city && lx.place_info[pv].key != "vietnam" &&
+                               !lx.place_info[pv].city && !lx.place_info[pv].home &&
                                toks[b + pm].cap &&
                                !(e - (b + pm) == 1 && lx.org_suffix.Contains(toks[b + pm].lower));
       if ((!org_tail && pm > 1) || country_after_cue) {

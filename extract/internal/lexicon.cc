@@ -184,8 +184,12 @@ absl::StatusOr<std::unique_ptr<Lexicons>> Lexicons::Load() {
       seen_places = true;
       for (const TsvLine& l : lines) {
         if (l.fields.size() < 3) return Malformed(name, l.number, "want surface, key, kind");
-        Place p{l.fields[0], l.fields[1], l.fields[2] == "city" || l.fields[2] == "region",
-                l.fields[2] == "region"};
+        const std::string& kind = l.fields[2];
+        if (kind != "city" && kind != "region" && kind != "country" && kind != "home_country") {
+          return Malformed(name, l.number, "unknown kind " + kind);
+        }
+        Place p{l.fields[0], l.fields[1], kind == "city" || kind == "region", kind == "region",
+                kind == "home_country"};
         lex->places.Add(p.surface, static_cast<int>(lex->place_info.size()));
         lex->place_names_by_key[p.key].push_back(p.surface);
         lex->place_info.push_back(std::move(p));

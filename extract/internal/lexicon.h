@@ -67,6 +67,7 @@ struct Place {
   std::string key;      // Same for every name of one place.
   bool city = false;    // City or region: what HQ-in points to (not a country).
   bool region = false;  // A region ("California"), which may follow a city as its place.
+  bool home = false;    // The home country (kind home_country): part of names, see places.tsv.
 };
 
 // kRound: "vòng này", "the round": the company whose funding round the article just
