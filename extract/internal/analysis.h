@@ -1,5 +1,7 @@
 // extract/internal/analysis.h: one article's sentences, mentions, entities and
 // coreference, and the relation rules that run over them. Private to extract/.
+// analysis.cc drives the pipeline; mentions.cc finds names, coreference.cc joins them
+// into entities and resolves anaphors, rules.cc states the relations.
 #ifndef KG_EXTRACT_INTERNAL_ANALYSIS_H_
 #define KG_EXTRACT_INTERNAL_ANALYSIS_H_
 

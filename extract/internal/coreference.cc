@@ -1,0 +1,604 @@
+#include "extract/internal/analysis.h"
+
+#include <algorithm>
+#include <functional>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "extract/internal/token_util.h"
+#include "graph/status_macros.h"
+
+namespace kg::extract::internal {
+
+using graph::EntityType;
+using graph::RelationType;
+
+// ---------------------------------------------------------------------------
+// Entities: one per thing the article names, with its other names as aliases.
+
+void Analyzer::ResolveEntities(Document* doc) const {
+  const Lexicons& lx = *lex_;
+  std::vector<int> order;
+  for (int i = 0; i < static_cast<int>(doc->mentions.size()); ++i) {
+    if (!doc->mentions[i].anaphor) order.push_back(i);
+  }
+  auto ntok = [&](int i) { return doc->mentions[i].te - doc->mentions[i].tb; };
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    if (ntok(a) != ntok(b)) return ntok(a) > ntok(b);
+    return doc->mentions[a].text.size() > doc->mentions[b].text.size();
+  });
+
+  struct Cluster {
+    std::vector<int> mentions;
+    std::vector<std::string> tokens;  // Folded words of the fullest name.
+    std::string core;                 // Folded name without corporate suffixes.
+    std::string place_key;
+    bool person = false, org = false;
+  };
+  std::vector<Cluster> clusters;
+  absl::flat_hash_map<std::string, int> by_fold, by_core, by_place;
+
+  auto core_of = [&](const Mention& m) {
+    const SentenceInfo& s = doc->sentences[m.sentence];
+    int e = m.te;
+    while (e - m.tb > 1 &&
+           (lx.corp_suffix.Contains(s.tokens[e - 1].lower) || !s.tokens[e - 1].word)) {
+      --e;
+    }
+    std::string core = Fold(
+        doc->norm.text.substr(s.tokens[m.tb].begin, s.tokens[e - 1].end - s.tokens[m.tb].begin));
+    // "Udeer.AI" and "Udeer", "JD.com" and "JD".
+    if (e - m.tb == 1) {
+      absl::string_view lower = s.tokens[m.tb].lower;
+      size_t dot = lower.rfind('.');
+      if (dot != absl::string_view::npos && dot > 0 && LooksLikeDomain(lx, lower)) {
+        core = Fold(lower.substr(0, dot));
+      }
+    }
+    return core;
+  };
+
+  std::vector<int> cluster_of(doc->mentions.size(), -1);
+  for (int mi : order) {
+    const Mention& m = doc->mentions[mi];
+    std::string fold = Fold(m.text);
+    int c = -1;
+    if (m.type == EntityType::kPlace) {
+      auto it = by_place.find(m.place_key);
+      if (it != by_place.end()) c = it->second;
+    } else {
+      auto it = by_fold.find(fold);
+      if (it != by_fold.end() && clusters[it->second].place_key.empty()) c = it->second;
+      std::string core = core_of(m);
+      // A name typed a person only by its words ("Sao Mai": Mai is a family name)
+      // still joins the company whose brand it is.
+      if (c < 0 && (m.type != EntityType::kPerson || m.strength < 2)) {
+        auto ic = by_core.find(core);
+        if (ic != by_core.end() && !clusters[ic->second].person) c = ic->second;
+      }
+      bool person_like = m.type == EntityType::kPerson;
+      {
+        const SentenceInfo& s = doc->sentences[m.sentence];
+        for (int k = m.tb; k < m.te; ++k) {
+          if (lx.surname.Contains(s.tokens[k].lower)) person_like = true;
+        }
+      }
+      if (c < 0 && person_like) {
+        // A person named again with fewer words or in another order.
+        std::vector<std::string> words = absl::StrSplit(fold, ' ', absl::SkipEmpty());
+        int found = -1, hits = 0;
+        for (int k = 0; k < static_cast<int>(clusters.size()); ++k) {
+          const Cluster& cl = clusters[k];
+          if (!cl.person || cl.tokens.size() < words.size()) continue;
+          bool all = true;
+          for (const std::string& w : words) {
+            if (std::find(cl.tokens.begin(), cl.tokens.end(), w) == cl.tokens.end()) all = false;
+          }
+          if (all) {
+            found = k;
+            ++hits;
+          }
+        }
+        if (hits == 1) c = found;
+      }
+      if (c < 0 && m.type != EntityType::kOrganization && m.te - m.tb == 1) {
+        // "Aggarwal" after "Bhavish Aggarwal": a family name alone, if only one
+        // two- or three-word name that is not a company ends with it.
+        int found = -1, hits = 0;
+        for (int k = 0; k < static_cast<int>(clusters.size()); ++k) {
+          const Cluster& cl = clusters[k];
+          if (cl.org || !cl.place_key.empty() || cl.tokens.size() < 2 || cl.tokens.size() > 3) {
+            continue;
+          }
+          if (cl.tokens.back() == fold) {
+            found = k;
+            ++hits;
+          }
+        }
+        if (hits == 1) c = found;
+      }
+    }
+    if (c < 0) {
+      c = static_cast<int>(clusters.size());
+      Cluster cl;
+      cl.tokens = absl::StrSplit(fold, ' ', absl::SkipEmpty());
+      cl.core = core_of(m);
+      cl.place_key = m.place_key;
+      clusters.push_back(std::move(cl));
+      if (m.type == EntityType::kPlace) {
+        by_place[m.place_key] = c;
+      } else {
+        by_core.emplace(clusters[c].core, c);
+      }
+    }
+    for (const std::string& sf : m.short_forms) by_core.emplace(Fold(sf), c);
+    Cluster& cl = clusters[c];
+    cl.mentions.push_back(mi);
+    if (m.type == EntityType::kPerson) cl.person = true;
+    if (m.type == EntityType::kOrganization) cl.org = true;
+    if (m.type != EntityType::kPlace) by_fold.emplace(fold, c);
+    cluster_of[mi] = c;
+  }
+
+  // Parenthesised aliases join their clusters.
+  std::vector<int> parent(clusters.size());
+  for (size_t i = 0; i < parent.size(); ++i) parent[i] = static_cast<int>(i);
+  std::function<int(int)> find = [&](int x) {
+    return parent[x] == x ? x : parent[x] = find(parent[x]);
+  };
+  for (size_t mi = 0; mi < doc->mentions.size(); ++mi) {
+    const Mention& m = doc->mentions[mi];
+    if (m.alias_of >= 0 && cluster_of[mi] >= 0 && cluster_of[m.alias_of] >= 0) {
+      int a = find(cluster_of[mi]), b = find(cluster_of[m.alias_of]);
+      if (a != b) parent[a] = b;
+    }
+  }
+
+  absl::flat_hash_map<int, int> entity_of_root;
+  for (size_t c = 0; c < clusters.size(); ++c) {
+    int root = find(static_cast<int>(c));
+    auto [it, inserted] = entity_of_root.emplace(root, static_cast<int>(doc->entities.size()));
+    if (inserted) doc->entities.emplace_back();
+    for (int mi : clusters[c].mentions) doc->mentions[mi].entity = it->second;
+  }
+
+  // Name, type and aliases of each entity.
+  std::vector<std::vector<int>> members(doc->entities.size());
+  for (size_t mi = 0; mi < doc->mentions.size(); ++mi) {
+    if (doc->mentions[mi].entity >= 0) members[doc->mentions[mi].entity].push_back(mi);
+  }
+  for (size_t e = 0; e < doc->entities.size(); ++e) {
+    EntityInfo& info = doc->entities[e];
+    int best = -1;
+    int votes[4][3] = {};
+    for (int mi : members[e]) {
+      const Mention& m = doc->mentions[mi];
+      auto shouting = [&](int x) {
+        const Mention& mm = doc->mentions[x];
+        const SentenceInfo& s = doc->sentences[mm.sentence];
+        for (int k = mm.tb; k < mm.te; ++k) {
+          if (!s.tokens[k].all_caps || s.tokens[k].lower.size() <= 3) return false;
+        }
+        return true;
+      };
+      if (best < 0 || (shouting(best) && !shouting(mi)) ||
+          (shouting(best) == shouting(mi) &&
+           (ntok(mi) > ntok(best) ||
+            (ntok(mi) == ntok(best) && m.text.size() > doc->mentions[best].text.size())))) {
+        best = mi;
+      }
+      votes[static_cast<int>(m.type)][m.strength]++;
+      if (m.type == EntityType::kPlace) {
+        info.place_key = m.place_key;
+        info.city = m.city;
+      }
+    }
+    info.count = static_cast<int>(members[e].size());
+    info.name = doc->mentions[best].text;
+    info.type = EntityType::kUnknown;
+    for (int strength = 2; strength >= 1 && info.type == EntityType::kUnknown; --strength) {
+      int top = 0;
+      for (int t = 1; t < 4; ++t) {
+        if (votes[t][strength] > top) {
+          top = votes[t][strength];
+          info.type = static_cast<EntityType>(t);
+        }
+      }
+    }
+    absl::flat_hash_set<std::string> seen = {Fold(info.name)};
+    for (int mi : members[e]) {
+      const std::string& text = doc->mentions[mi].text;
+      if (seen.insert(Fold(text)).second) info.aliases.push_back(text);
+    }
+    if (info.type != EntityType::kPerson && info.type != EntityType::kPlace) {
+      for (int mi : members[e]) {
+        for (const std::string& text : doc->mentions[mi].registered_forms) {
+          if (seen.insert(Fold(text)).second) info.aliases.push_back(text);
+        }
+      }
+    }
+    // "Zhipu AI" -> "Zhipu", "Kestrel Dynamics Inc." -> "Kestrel Dynamics": the base
+    // name without corporate designators, so the graph can merge it with another
+    // article's short form. Unit words (Cloud, Research) are not designators, so
+    // "Alibaba Cloud" keeps apart from "Alibaba". Only a distinctive base: not a
+    // common or cue word, not a place, three letters at least.
+    if (info.type == EntityType::kOrganization) {
+      std::vector<Token> nt = Tokenize(info.name);
+      int e = static_cast<int>(nt.size());
+      while (e > 1 && (!nt[e - 1].word || lx.corp_suffix.Contains(nt[e - 1].lower))) --e;
+      if (e > 0 && e < static_cast<int>(nt.size())) {
+        std::string base = info.name.substr(0, nt[e - 1].end - nt[0].begin);
+        std::string folded = Fold(base);
+        int letters = 0;
+        for (unsigned char c : folded) letters += (c >= 'a' && c <= 'z') || c >= 0x80;
+        bool generic = false;
+        if (e == 1) {
+          const std::string& w = nt[0].lower;
+          generic = lx.common.Contains(w) || lx.stop.Contains(w) || lx.filler.Contains(w) ||
+                    lx.non_entity.Contains(w) || lx.org_prefix.Contains(w) ||
+                    lx.org_suffix.Contains(w) || lx.title.Contains(w) || lx.surname.Contains(w) ||
+                    !nt[0].cap;
+        }
+        if (lx.places.Match(nt, 0) >= e) generic = true;
+        if (!generic && letters >= 3 && seen.insert(folded).second) {
+          info.aliases.push_back(base);
+        }
+      }
+    }
+    if (!info.place_key.empty()) {
+      auto it = lx.place_names_by_key.find(info.place_key);
+      if (it != lx.place_names_by_key.end()) {
+        for (const std::string& name : it->second) {
+          if (seen.insert(Fold(name)).second) info.aliases.push_back(name);
+        }
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Coreference: each anaphor takes the entity it most plausibly points back to.
+
+namespace {
+
+// 1 for an honorific or pronoun of a man, 2 of a woman, 0 if it does not say.
+int GenderOf(const Lexicons& lx, absl::string_view w) {
+  if (lx.honorific_male.Contains(w)) return 1;
+  if (lx.honorific_female.Contains(w)) return 2;
+  return 0;
+}
+
+}  // namespace
+
+void Analyzer::ResolveAnaphora(Document* doc) const {
+  absl::flat_hash_map<int, int> seen_count;  // Entity -> named mentions so far.
+  absl::flat_hash_map<int, int> gender;      // Entity -> GenderOf its honorific.
+  struct Seen {
+    int mention;
+    int sentence;
+  };
+  std::vector<Seen> history;
+  for (int si = 0; si < static_cast<int>(doc->sentences.size()); ++si) {
+    const SentenceInfo& s = doc->sentences[si];
+    for (int mi : s.mentions) {
+      Mention& m = doc->mentions[mi];
+      if (!m.anaphor) {
+        if (m.entity >= 0) {
+          if (m.tb > 0) {
+            int g = GenderOf(*lex_, s.tokens[m.tb - 1].lower);
+            if (g != 0) gender[m.entity] = g;
+          }
+          // Salience: every mention counts, and the subject of a full sentence (its
+          // first name, in a sentence that ends like one) counts more than a heading.
+          seen_count[m.entity]++;
+          const std::vector<Token>& toks = s.tokens;
+          bool full_sentence = !toks.empty() && !toks.back().word &&
+                               (toks.back().lower == "." || toks.back().lower == "?" ||
+                                toks.back().lower == "!" || toks.back().lower == "\"");
+          if (full_sentence && mi == s.mentions.front()) seen_count[m.entity] += 2;
+          history.push_back(Seen{mi, si});
+        }
+        continue;
+      }
+      auto entity_type = [&](int mention) {
+        int e = doc->mentions[mention].entity;
+        return e >= 0 ? doc->entities[e].type : EntityType::kUnknown;
+      };
+      int chosen = -1;
+      if (m.anaphor_kind == AnaphorKind::kRound) {
+        // The subject of the last sentence (of the six before) that speaks of
+        // money: "X huy động 5 triệu USD ... . Vòng này do Y dẫn dắt."
+        // A sentence naming a round ("vòng", "Series A") first, else one about money.
+        for (int pass = 0; pass < 2 && chosen < 0; ++pass) {
+          for (int ps = si - 1; ps >= 0 && ps >= si - 6 && chosen < 0; --ps) {
+            const SentenceInfo& p = doc->sentences[ps];
+            // "Y also joined the round" after "X joined the round": the same round.
+            for (int pm : p.mentions) {
+              const Mention& c = doc->mentions[pm];
+              if (c.anaphor && c.anaphor_kind == AnaphorKind::kRound && c.entity >= 0) {
+                chosen = c.entity;
+              }
+            }
+            if (chosen >= 0) break;
+            bool money = false;
+            for (size_t k = 0; k < p.tokens.size() && !money; ++k) {
+              money = lex_->round.Match(p.tokens, k) > 0 ||
+                      (pass == 1 && lex_->finance.Match(p.tokens, k) > 0);
+            }
+            if (!money) continue;
+            for (int pm : p.mentions) {
+              const Mention& c = doc->mentions[pm];
+              if (c.source || c.type == EntityType::kPlace) continue;
+              EntityType t = entity_type(pm);
+              if (c.entity >= 0 && (t == EntityType::kOrganization || t == EntityType::kUnknown)) {
+                chosen = c.entity;
+              }
+              break;
+            }
+          }
+        }
+      } else if (m.anaphor_kind == AnaphorKind::kPerson) {
+        // "Bà Lan ... Ông rời Grab": an honorific of the other gender is someone else.
+        const SentenceInfo& ms = doc->sentences[si];
+        int want_gender = GenderOf(*lex_, ms.tokens[m.tb].lower);
+        for (auto it = history.rbegin(); it != history.rend(); ++it) {
+          int ce = doc->mentions[it->mention].entity;
+          auto g = gender.find(ce);
+          if (want_gender != 0 && g != gender.end() && g->second != want_gender) continue;
+          if (entity_type(it->mention) == EntityType::kPerson) {
+            chosen = doc->mentions[it->mention].entity;
+            break;
+          }
+          // "Patel is ... . She earned ...": an untyped name of two or three words that
+          // opens this sentence or the one before is a person the pronoun may mean.
+          const Mention& c = doc->mentions[it->mention];
+          if (entity_type(it->mention) == EntityType::kUnknown && ce >= 0 && !c.source &&
+              si - it->sentence <= 1 &&
+              doc->sentences[it->sentence].mentions.front() == it->mention) {
+            std::vector<Token> nt = Tokenize(doc->entities[ce].name);
+            bool name_like = nt.size() >= 2 && nt.size() <= 3;
+            for (const Token& t : nt) name_like = name_like && t.word && t.cap && !t.has_digit;
+            if (name_like && !lex_->org_suffix.Contains(nt.back().lower)) {
+              chosen = ce;
+              break;
+            }
+          }
+        }
+      } else if (m.anaphor_kind == AnaphorKind::kOrgDemonstrative) {
+        // "cựu giám đốc của X, rời công ty này": after a verb or preposition that takes
+        // an object, the company this sentence already named.
+        const SentenceInfo& ms = doc->sentences[si];
+        if (m.tb > 0 && lex_->object_marker.Contains(ms.tokens[m.tb - 1].lower)) {
+          for (auto it = history.rbegin(); it != history.rend() && it->sentence == si; ++it) {
+            const Mention& c = doc->mentions[it->mention];
+            EntityType t = entity_type(it->mention);
+            // An untyped name counts when it was a possessor or a workplace ("của X").
+            bool owner =
+                c.genitive || (c.tb > 0 && lex_->locative.Contains(ms.tokens[c.tb - 1].lower));
+            if (!c.source &&
+                (t == EntityType::kOrganization || (t == EntityType::kUnknown && owner))) {
+              chosen = c.entity;
+              break;
+            }
+          }
+        }
+        // "The startup ..." right after a sentence about X: X, the previous
+        // sentence's subject, if it is a company or an untyped name.
+        // A dateline's agency ("(Bloomberg) -- X ...") is not the subject.
+        int first = -1;
+        if (si > 0) {
+          for (int pm : doc->sentences[si - 1].mentions) {
+            if (!doc->mentions[pm].source) {
+              first = pm;
+              break;
+            }
+          }
+        }
+        if (chosen < 0 && first >= 0) {
+          const Mention& c = doc->mentions[first];
+          EntityType t = entity_type(first);
+          // An untyped name of two words or more with no cue ("Maya Lindqvist") is
+          // more often a person; a single untyped word ("Rokid") a company.
+          bool untyped_word = t == EntityType::kUnknown && c.entity >= 0 &&
+                              doc->entities[c.entity].name.find(' ') == std::string::npos;
+          // A Vietnamese name that does not open with a family name ("Lạc Hồng") is
+          // not a person's.
+          const std::vector<Token>& pt0 = doc->sentences[si - 1].tokens;
+          if (t == EntityType::kUnknown && c.entity >= 0 && pt0[c.tb].viet &&
+              !lex_->surname.Contains(pt0[c.tb].lower)) {
+            untyped_word = true;
+          }
+          // The subject opens the sentence, or follows an opening phrase of time
+          // ("Năm 2017, X ...", "In 2019, X ...").
+          const std::vector<Token>& pt = doc->sentences[si - 1].tokens;
+          bool opens = c.tb <= 1 || (c.tb >= 2 && pt[c.tb - 1].lower == "," && c.tb <= 7 &&
+                                     std::any_of(pt.begin(), pt.begin() + c.tb,
+                                                 [](const Token& t) { return t.has_digit; }));
+          if (!c.anaphor && c.entity >= 0 && opens &&
+              (t == EntityType::kOrganization || untyped_word)) {
+            chosen = c.entity;
+          }
+        }
+        // Otherwise the last organisation the previous sentence names ("..., để
+        // thành lập doanh nghiệp riêng, Rokid. Startup này ...").
+        if (chosen < 0 && si > 0) {
+          for (int pm : doc->sentences[si - 1].mentions) {
+            const Mention& c = doc->mentions[pm];
+            if (!c.anaphor && c.entity >= 0 && !c.source && !c.genitive &&
+                entity_type(pm) == EntityType::kOrganization) {
+              chosen = c.entity;
+            }
+          }
+        }
+        // Otherwise the organisation the last few sentences talk about most: an
+        // untyped name just before ("Lindqvist previously worked ...") is more often
+        // a person than the company.
+        if (chosen < 0) {
+          int best_score = 0;
+          for (auto it = history.rbegin(); it != history.rend(); ++it) {
+            if (si - it->sentence > 6) break;
+            const Mention& c = doc->mentions[it->mention];
+            if (entity_type(it->mention) != EntityType::kOrganization || c.source || c.genitive) {
+              continue;
+            }
+            int score = seen_count[c.entity];
+            if (score > best_score) {
+              chosen = c.entity;
+              best_score = score;
+            }
+          }
+        }
+        for (EntityType want : {EntityType::kOrganization, EntityType::kUnknown}) {
+          if (chosen >= 0) break;
+          for (auto it = history.rbegin(); it != history.rend(); ++it) {
+            if (want == EntityType::kUnknown && si - it->sentence > 2) break;
+            const Mention& c = doc->mentions[it->mention];
+            if (entity_type(it->mention) == want && !c.source) {
+              chosen = c.entity;
+              break;
+            }
+          }
+          if (chosen >= 0) break;
+        }
+      } else {
+        // Same sentence first: the nearest organisation that is not a possessor,
+        // else the nearest possessor ("rời công ty" after "... của Alibaba Cloud").
+        int nearest = -1, nearest_gen = -1;
+        // "A và B là cổ đông của công ty": a possessive anaphor is not its own
+        // sentence's subject.
+        const SentenceInfo& ms = doc->sentences[si];
+        bool possessive =
+            m.genitive || (m.tb > 0 && lex_->genitive.Contains(ms.tokens[m.tb - 1].lower));
+        for (auto it = history.rbegin(); it != history.rend() && it->sentence == si; ++it) {
+          if (possessive) break;
+          const Mention& c = doc->mentions[it->mention];
+          EntityType t = entity_type(it->mention);
+          // "kỹ sư tại Grab trước khi rời công ty": an untyped name after a locative
+          // word is a workplace.
+          const SentenceInfo& cs = doc->sentences[c.sentence];
+          bool workplace = t == EntityType::kUnknown && c.tb > 0 &&
+                           In(lex_->locative, cs.tokens[c.tb - 1]) &&
+                           m.anaphor_kind != AnaphorKind::kOrgPronoun;
+          if ((t != EntityType::kOrganization && !workplace) || c.source) continue;
+          if (!c.genitive && nearest < 0) nearest = c.entity;
+          if (c.genitive && nearest_gen < 0) nearest_gen = c.entity;
+        }
+        chosen = nearest >= 0 ? nearest : nearest_gen;
+        if (m.anaphor_kind == AnaphorKind::kOrgPronoun && chosen < 0) {
+          // "X said it had acquired Y", "X ... . Last year it acquired Y": "it" is the
+          // subject of this sentence or else of the one before, when that is a company
+          // or an untyped single word.
+          auto subject_of = [&](int sentence) {
+            const SentenceInfo& p = doc->sentences[sentence];
+            // "LISBON, May 2 (Reuters) - X said ...": the dateline names no actor.
+            int dateline = 0;
+            for (int k = 1; k < static_cast<int>(p.tokens.size()) && k < 10; ++k) {
+              if (!p.tokens[k].word && p.tokens[k].lower == "-" &&
+                  p.tokens[k].begin > p.tokens[k - 1].end) {
+                dateline = k;
+                break;
+              }
+            }
+            for (int pm : p.mentions) {
+              if (sentence == si && doc->mentions[pm].tb >= m.tb) break;
+              if (doc->mentions[pm].tb < dateline) continue;
+              const Mention& c = doc->mentions[pm];
+              if (c.anaphor || c.source || c.entity < 0) continue;
+              EntityType t = entity_type(pm);
+              if (t == EntityType::kPlace) continue;
+              bool word = t == EntityType::kUnknown &&
+                          doc->entities[c.entity].name.find(' ') == std::string::npos;
+              return t == EntityType::kOrganization || word ? c.entity : -1;
+            }
+            return -1;
+          };
+          int subj = subject_of(si);
+          if (subj < 0 && si > 0) subj = subject_of(si - 1);
+          if (subj >= 0) chosen = subj;
+        }
+        if (chosen < 0) {
+          // Otherwise the article's most talked-about organisation among recent ones.
+          // Otherwise the most mentioned organisation (or untyped name) of the last
+          // few sentences; typed organisations win ties.
+          int best = -1, best_score = 0;
+          for (auto it = history.rbegin(); it != history.rend(); ++it) {
+            if (si - it->sentence > 8) break;
+            if (possessive && it->sentence == si) continue;
+            const Mention& c = doc->mentions[it->mention];
+            EntityType t = entity_type(it->mention);
+            if ((t != EntityType::kOrganization && t != EntityType::kUnknown) || c.source) {
+              continue;
+            }
+            // "it" is taken only by a name known to be a company.
+            if (m.anaphor_kind == AnaphorKind::kOrgPronoun && t != EntityType::kOrganization) {
+              continue;
+            }
+            int score = 2 * seen_count[c.entity] + (t == EntityType::kOrganization ? 1 : 0);
+            if (score > best_score) {
+              best = c.entity;
+              best_score = score;
+            }
+          }
+          chosen = best;
+        }
+      }
+      // "công ty", "the company", "startup này" never mean a school: a university
+      // named just before ("tốt nghiệp tại Đại học Cần Thơ. Trước khi đồng sáng lập
+      // công ty, ...") gives way to the organisation the article talks about most.
+      auto institution = [&](int entity) {
+        std::vector<Token> name = Tokenize(doc->entities[entity].name);
+        for (size_t k = 0; k < name.size(); ++k) {
+          if (lex_->institution.Match(name, k) > 0) return true;
+        }
+        return false;
+      };
+      if (chosen >= 0 &&
+          (m.anaphor_kind == AnaphorKind::kOrgBare ||
+           m.anaphor_kind == AnaphorKind::kOrgDemonstrative ||
+           m.anaphor_kind == AnaphorKind::kOrgPronoun) &&
+          institution(chosen) && lex_->institution.Match(doc->sentences[si].tokens, m.tb) == 0) {
+        int best = -1, best_score = 0;
+        for (auto it = history.rbegin(); it != history.rend(); ++it) {
+          if (si - it->sentence > 8) break;
+          const Mention& c = doc->mentions[it->mention];
+          if (c.entity < 0 || c.source || c.anaphor || c.entity == chosen ||
+              institution(c.entity)) {
+            continue;
+          }
+          EntityType t = entity_type(it->mention);
+          if (t != EntityType::kOrganization && t != EntityType::kUnknown) continue;
+          // Untyped names of two words or more are as often people.
+          if (t == EntityType::kUnknown && c.tb > 0) continue;
+          int score = 2 * seen_count[c.entity] + (t == EntityType::kOrganization ? 1 : 0);
+          if (score > best_score) {
+            best = c.entity;
+            best_score = score;
+          }
+        }
+        chosen = best;
+      }
+      m.entity = chosen;
+      // "she" says the untyped name it takes is a person.
+      if (chosen >= 0 && !(m.anaphor_kind == AnaphorKind::kPerson &&
+                           doc->entities[chosen].type == EntityType::kUnknown)) {
+        m.type = doc->entities[chosen].type;
+      }
+      // "Arjun Patel joined ..., where he ran ...": a pronoun of a man or a woman types
+      // the untyped name it points back to as a person.
+      if (chosen >= 0 && m.anaphor_kind == AnaphorKind::kPerson &&
+          doc->entities[chosen].type == EntityType::kUnknown &&
+          GenderOf(*lex_, doc->sentences[si].tokens[m.tb].lower) != 0) {
+        doc->entities[chosen].type = EntityType::kPerson;
+      }
+    }
+  }
+}
+
+
+}  // namespace kg::extract::internal

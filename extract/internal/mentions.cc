@@ -1,0 +1,826 @@
+#include "extract/internal/analysis.h"
+
+#include <algorithm>
+#include <functional>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "extract/internal/token_util.h"
+#include "graph/status_macros.h"
+
+namespace kg::extract::internal {
+
+using graph::EntityType;
+using graph::RelationType;
+
+// ---------------------------------------------------------------------------
+// Mentions.
+
+void Analyzer::FindMentions(Document* doc, int si) const {
+  const Lexicons& lx = *lex_;
+  SentenceInfo& s = doc->sentences[si];
+  const std::vector<Token>& toks = s.tokens;
+  const int n = static_cast<int>(toks.size());
+  s.token_mention.assign(n, -1);
+
+  int letter_words = 0, caps_words = 0;
+  for (const Token& t : toks) {
+    if (t.word && !t.has_digit) {
+      ++letter_words;
+      if (t.all_caps) ++caps_words;
+    }
+  }
+  s.headline = letter_words >= 4 && caps_words * 10 >= letter_words * 7;
+  if (s.headline) return;
+
+  auto is_function_word = [&](int k) {
+    const std::string& w = toks[k].lower;
+    return lx.common.Contains(w) || lx.bridge.Contains(w) || lx.coord.Contains(w) ||
+           lx.filler.Contains(w) || lx.stop.Contains(w) || lx.genitive.Contains(w);
+  };
+
+  auto sentence_initial = [&](int i) {
+    for (int k = 0; k < i; ++k) {
+      if (toks[k].word) return false;
+    }
+    return true;
+  };
+
+  // Titles are never part of a name, and make the next name a person.
+  std::vector<bool> blocked(n, false), person_cue_before(n + 1, false),
+      former_title_before(n + 1, false);
+  for (int i = 0; i < n;) {
+    int m = lx.title.Match(toks, i);
+    if (m > 0) {
+      for (int k = i; k < i + m; ++k) blocked[k] = true;
+      // "cựu phó chủ tịch Baidu", "former CEO of": after a former marker and a title
+      // the name is usually the former employer.
+      int tv = -1;
+      bool former = i > 0 && lx.triggers.Match(toks, i - 1, &tv) == 1 &&
+                    (lx.trigger_info[tv].flags & kFormer) && !toks[i - 1].cap;
+      if (former && i + m < n) former_title_before[i + m] = true;
+      // "a former Amazon Web Services engineer": a title that is itself a former
+      // marker names the former employer next, not a person.
+      int fv = -1;
+      if (m == 1 && lx.triggers.Match(toks, i, &fv) == 1 && (lx.trigger_info[fv].flags & kFormer)) {
+        if (i + 1 < n) former_title_before[i + 1] = true;
+        i += m;
+        continue;
+      }
+      // The name may follow the title after a few descriptive words ("kỹ sư thuật toán
+      // Zhou Chang"), but not after a function word ("CEO của Alibaba").
+      for (int k = i + m; k < n && k <= i + m + 3; ++k) {
+        if (!toks[k].cap && is_function_word(k)) break;
+        person_cue_before[k] = true;
+        if (toks[k].cap || !toks[k].word) break;
+      }
+      i += m;
+    } else {
+      ++i;
+    }
+  }
+
+  auto add_mention = [&](int b, int e, EntityType type, int strength) -> int {
+    Mention m = MentionOver(doc->norm, si, toks, b, e);
+    m.type = type;
+    m.strength = strength;
+    // "Tập đoàn Viettel", "Ngân hàng TMCP Kim Long": the designator before the name
+    // makes its registered form, kept as an alias (capitalised as a name is written).
+    if (type != EntityType::kPlace && type != EntityType::kPerson && b > 0) {
+      int lm = lx.legal_prefix.MatchEndingAt(toks, b);
+      if (lm > 0 && toks[b - lm].word) {
+        std::string full = doc->norm.text.substr(toks[b - lm].begin, m.end - toks[b - lm].begin);
+        if (!full.empty() && full[0] >= 'a' && full[0] <= 'z') {
+          full[0] = static_cast<char>(full[0] - 'a' + 'A');
+        } else if (absl::StartsWith(full, "\xc4\x91")) {  // "đ" -> "Đ"
+          full[1] = '\x90';
+        }
+        m.registered_forms.push_back(std::move(full));
+      }
+    }
+    int idx = static_cast<int>(doc->mentions.size());
+    for (int k = b; k < e; ++k) s.token_mention[k] = idx;
+    doc->mentions.push_back(std::move(m));
+    return idx;
+  };
+
+  auto add_place = [&](int b, int e, int place_index) {
+    int idx = add_mention(b, e, EntityType::kPlace, 2);
+    Mention& m = doc->mentions[idx];
+    m.place_key = lx.place_info[place_index].key;
+    m.city = lx.place_info[place_index].city;
+    m.region = lx.place_info[place_index].region;
+  };
+
+  // Types a name run [b, e) from its own words and its context.
+  auto type_run = [&](int b, int e, EntityType* type, int* strength) {
+    *type = EntityType::kUnknown;
+    *strength = 0;
+    const Token& last = toks[e - 1];
+    if (lx.org_suffix.Contains(last.lower) && e - b >= 2) {
+      *type = EntityType::kOrganization;
+      *strength = 2;
+      return;
+    }
+    for (int k = b; k < e; ++k) {
+      if (LooksLikeDomain(lx, toks[k].lower)) {
+        *type = EntityType::kOrganization;
+        *strength = 2;
+        return;
+      }
+    }
+    // "công ty tìm kiếm Sogou": an organisation noun, then a few lower-case words.
+    for (int k = b, steps = 0; k >= 1 && steps <= 4; --k, ++steps) {
+      int pm = lx.person_prefix.MatchEndingAt(toks, k);
+      int om = lx.org_prefix.MatchEndingAt(toks, k);
+      // "the tutoring app Gia Su Nhanh", "drone maker Skyloom": a head noun right
+      // before the name says what it is, even when its last word is a family name.
+      if (om == 0 && steps == 0) om = lx.org_head.MatchEndingAt(toks, k);
+      if (pm > 0 && (steps == 0 || person_cue_before[b])) {
+        *type = EntityType::kPerson;
+        *strength = 2;
+        return;
+      }
+      if (om > 0) {
+        *type = EntityType::kOrganization;
+        *strength = 2;
+        return;
+      }
+      const Token& t = toks[k - 1];
+      if (!t.word || t.cap || is_function_word(k - 1) || lx.triggers.Match(toks, k - 1) > 0) {
+        break;
+      }
+    }
+    bool plain = true;
+    for (int k = b; k < e; ++k) {
+      const Token& t = toks[k];
+      if (t.has_digit || t.has_upper_inside || t.all_caps ||
+          t.lower.find('.') != std::string::npos) {
+        plain = false;
+      }
+    }
+    bool has_surname = false;
+    for (int k = b; k < e; ++k) has_surname = has_surname || lx.surname.Contains(toks[k].lower);
+    // A title before a name marks a person, but "cựu Chủ tịch Baidu" names the
+    // company: one word after a title is a person only if it is a family name.
+    // Weak: "Giám đốc điều hành Nông Sản Xanh" names the company after the title.
+    if (former_title_before[b] && !has_surname) {
+      *type = EntityType::kOrganization;
+      *strength = 1;
+      return;
+    }
+    // "tổng giám đốc Tân Cảng Xanh": a Vietnamese person's name after a title opens
+    // with the family name, so a Vietnamese run that does not names the company.
+    // A middle name ("Văn", "Thị") still marks a person whose family name is rare.
+    if (person_cue_before[b] && toks[b].viet && !lx.surname.Contains(toks[b].lower) &&
+        !(e - b >= 3 && In(lx.middle_name, toks[b + 1]))) {
+      *type = EntityType::kOrganization;
+      *strength = 1;
+      return;
+    }
+    if (person_cue_before[b] && (e - b >= 2 || has_surname)) {
+      *type = EntityType::kPerson;
+      *strength = 1;
+      return;
+    }
+    // "X, the electric scooter maker ...", "X, một công ty ...": an organisation.
+    if (e + 1 < n && IsPunct(toks[e], ",")) {
+      int k = e + 1;
+      bool det = k < n && In(lx.article, toks[k]);
+      if (det) ++k;
+      for (int steps = 0; k < n && steps <= (det ? 5 : 0); ++k, ++steps) {
+        // "X, an Austin-based fintech startup".
+        if (det && k + 1 < n && IsPunct(toks[k], "-") && In(lx.based_compound, toks[k + 1])) {
+          ++k;
+          continue;
+        }
+        int hm = lx.org_head.Match(toks, k);
+        // "Patel, the company's CEO": a possessive head describes someone else; the
+        // role after it says who.
+        if (hm > 0 && k + hm < n && toks[k + hm].lower == "'s") {
+          k += hm;
+          continue;
+        }
+        if (hm > 0) {
+          *type = EntityType::kOrganization;
+          *strength = 2;
+          return;
+        }
+        // "Ribeiro, a former McKinsey consultant", "X, the company's CEO": a role.
+        if (det && lx.title.Match(toks, k) > 0) {
+          *type = EntityType::kPerson;
+          *strength = 2;
+          return;
+        }
+        if (!toks[k].word || is_function_word(k)) break;
+      }
+    }
+    // "X, người ..." / "X, who ...": a person.
+    if (e + 1 < n && IsPunct(toks[e], ",") && In(lx.relative, toks[e + 1])) {
+      *type = EntityType::kPerson;
+      *strength = 2;
+      return;
+    }
+    int len = e - b;
+    if (plain && len >= 2 && len <= 4 && has_surname) {
+      *type = EntityType::kPerson;
+      *strength = 1;
+      return;
+    }
+    for (int k = b; k < e; ++k) {
+      if (toks[k].has_upper_inside || (toks[k].has_digit && !toks[k].all_caps)) {
+        *type = EntityType::kOrganization;
+        *strength = 1;
+        return;
+      }
+    }
+    if (len == 1 && lx.org_suffix.Contains(last.lower)) {
+      *type = EntityType::kUnknown;
+    }
+  };
+
+  // Adds the name run [b, e), splitting off places at its ends.
+  std::function<void(int, int)> add_run = [&](int b, int e) {
+    if (b >= e) return;
+    // Runs made only of words that are never entities ("AI", "CEO", "Big Tech").
+    {
+      int k = b;
+      while (k < e) {
+        int m = lx.non_entity.Match(toks, k);
+        if (m == 0 || k + m > e) break;
+        k += m;
+      }
+      if (k == e) return;
+    }
+    // "$6M", "10B", "1.2bn": an amount, never a name.
+    if (e - b == 1 && b > 0 && IsPunct(toks[b - 1], "$") && toks[b].has_digit) return;
+    if (e - b == 1 && toks[b].has_digit && absl::ascii_isdigit(toks[b].lower[0])) {
+      absl::string_view w = toks[b].lower;
+      size_t d = 0;
+      while (d < w.size() && (absl::ascii_isdigit(w[d]) || w[d] == '.' || w[d] == ',')) ++d;
+      absl::string_view unit = w.substr(d);
+      if (unit == "m" || unit == "b" || unit == "k" || unit == "bn" || unit == "mn") return;
+    }
+    // "Robotics startup X", "AI company Y": a sector word before an organisation noun
+    // describes the name that follows. So does any word opening the sentence there
+    // ("Drone maker X", "Fintech startup Y").
+    if (e - b == 1 && e < n && lx.org_suffix.Contains(toks[b].lower) &&
+        lx.org_prefix.Match(toks, e) > 0) {
+      return;
+    }
+    if (e - b == 1 && b == 0 && e < n && !toks[b].all_caps) {
+      int pm = std::max(lx.org_prefix.Match(toks, e), lx.org_head.Match(toks, e));
+      if (pm > 0 && e + pm < n && toks[e + pm].cap && !toks[e + pm - 1].cap) return;
+    }
+    // "ông Đức", "bà Giang": right after an honorific a place word is a given name.
+    if (b > 0 && lx.person_prefix.MatchEndingAt(toks, b) > 0 && lx.places.Match(toks, b) == e - b) {
+      add_mention(b, e, EntityType::kPerson, 2);
+      return;
+    }
+    bool org_tail = lx.org_suffix.Contains(toks[e - 1].lower) && e - b >= 2;
+    // A place inside a run is split off ("Trung Quốc ByteDance", "Lazada Việt Nam"),
+    // unless the rest reads as a person's name ("Hoàng Đức Anh": Đức and Anh are also
+    // given names) or as a company's ("Sequoia Capital India").
+    auto person_like = [&](int from, int to) {
+      for (int k = from; k < to; ++k) {
+        if (lx.surname.Contains(toks[k].lower)) return true;
+      }
+      return false;
+    };
+    // "quỹ Vietnam Silicon Valley": after an organisation cue, a run made of two or
+    // more place names is one organisation's name.
+    if (b > 0 && lx.org_prefix.MatchEndingAt(toks, b) > 0) {
+      int k = b, places_seen = 0;
+      while (k < e) {
+        int m = lx.places.Match(toks, k);
+        if (m == 0 || k + m > e) break;
+        k += m;
+        ++places_seen;
+      }
+      if (k == e && places_seen >= 2) {
+        add_mention(b, e, EntityType::kOrganization, 2);
+        return;
+      }
+    }
+    int pv = -1;
+    int pm = lx.places.Match(toks, b, &pv);
+    if (pm > 0 && b + pm <= e && toks[b].cap) {
+      if (b + pm == e) {
+        add_place(b, e, pv);
+        return;
+      }
+      // "quỹ Nhật Bản Sakura Growth Partners", "quỹ Hàn Quốc K-Bridge Ventures": a
+      // foreign country right after an organisation noun describes the name that
+      // follows ("Ngân hàng Việt Nam Thịnh Vượng" is a name, so not the home country).
+      bool country_after_cue = b > 0 && lx.org_prefix.MatchEndingAt(toks, b) > 0 &&
+                               !lx.place_info[pv].city && !lx.place_info[pv].home &&
+                               toks[b + pm].cap &&
+                               !(e - (b + pm) == 1 && lx.org_suffix.Contains(toks[b + pm].lower));
+      if ((!org_tail && pm > 1) || country_after_cue) {
+        add_place(b, b + pm, pv);
+        add_run(b + pm, e);
+        return;
+      }
+    }
+    for (int k = b + 1; k < e; ++k) {
+      int v = -1;
+      int m = lx.places.Match(toks, k, &v);
+      if (m > 0 && k + m == e && !org_tail && !lx.org_suffix.Contains(toks[k - 1].lower) && m > 1 &&
+          !person_like(b, k)) {
+        add_run(b, k);
+        add_place(k, e, v);
+        return;
+      }
+    }
+    EntityType type;
+    int strength;
+    type_run(b, e, &type, &strength);
+    // "Kestrel Dynamics Inc. is ...": the designator's dot belongs to the name when
+    // the sentence goes on after it.
+    if (e + 1 < n && IsPunct(toks[e], ".") && toks[e].begin == toks[e - 1].end &&
+        lx.corp_suffix.Match(toks, e - 1) == 2) {
+      ++e;
+    }
+    add_mention(b, e, type, strength);
+  };
+
+  for (int i = 0; i < n; ++i) {
+    int tv = -1;
+    // "Ex-Meta", "Former Google engineer": the marker is not part of a name.
+    if (lx.triggers.Match(toks, i, &tv) > 0 && (lx.trigger_info[tv].flags & kFormer)) {
+      blocked[i] = true;
+    }
+  }
+  // Whether the lower-case word at k continues a registered name: a syllable of its
+  // business line, followed by a capitalised word within two words ("Thực phẩm Sạch",
+  // "Giải pháp Phần mềm Hồng Hà").
+  auto name_syllable = [&](int k) {
+    if (k >= n || !toks[k].word || toks[k].cap || toks[k].has_digit || is_function_word(k) ||
+        lx.triggers.Match(toks, k) > 0 || lx.modality.Match(toks, k) > 0 ||
+        lx.org_prefix.Match(toks, k) > 0 || lx.anaphora.Match(toks, k) > 0) {
+      return false;
+    }
+    for (int q = k + 1; q < n && q <= k + 2; ++q) {
+      if (!toks[q].word) return false;
+      if (toks[q].cap) return true;
+      if (is_function_word(q) || lx.triggers.Match(toks, q) > 0) return false;
+    }
+    return false;
+  };
+  // "Tập đoàn Viettel 8 năm liền": a number before a unit of time counts time and is
+  // never the end of a name.
+  auto time_unit = [&](int k) { return k < n && toks[k].word && In(lx.time_unit, toks[k]); };
+  for (int i = 0; i < n;) {
+    const Token& t = toks[i];
+    // "Công ty CP Thực phẩm Sạch Việt", "Công ty Cổ phần Giao Nhanh 247": after a legal
+    // designator the name may hold lower-case syllables and a number. Names made only
+    // of capitalised words take the usual path below.
+    if (!blocked[i] && t.word) {
+      int lm = lx.legal_prefix.Match(toks, i);
+      int b = i + lm;
+      if (lm > 0 && b < n && toks[b].word && toks[b].cap && !blocked[b] &&
+          lx.places.Match(toks, b) == 0) {
+        int j = b;
+        bool inner_lower = false, number = false;
+        while (j < n && toks[j].word && !blocked[j]) {
+          const Token& u = toks[j];
+          if (u.cap) {
+            ++j;
+          } else if (u.has_digit && !IsYear(u) && j > b && toks[j - 1].cap &&
+                     (j + 1 >= n || !toks[j + 1].word ||
+                      (!lx.finance.Contains(toks[j + 1].lower) && !lx.round.Match(toks, j + 1) &&
+                       !time_unit(j + 1)))) {
+            ++j;
+            number = true;
+            break;  // A number closes the name ("Giao Nhanh 247").
+          } else if (name_syllable(j)) {
+            ++j;
+            inner_lower = true;
+          } else {
+            break;
+          }
+        }
+        while (j > b && !toks[j - 1].cap && !toks[j - 1].has_digit) --j;
+        // A registered form ("Công ty CP", "Công ty TNHH", "CTCP") always introduces
+        // the name, so the designator never sticks to it ("CP Giao Vận Nhanh").
+        bool registered = lm >= 3 || (lm == 1 && In(lx.registered_abbrev, toks[i]));
+        if (inner_lower || number || (registered && j > b)) {
+          int idx = add_mention(b, j, EntityType::kOrganization, 2);
+          std::vector<std::string> words;
+          for (int k = b; k < j; ++k) words.push_back(toks[k].lower);
+          doc->known_names.push_back(std::move(words));
+          // The brand after the business line: the capitalised words after the last
+          // lower-case syllable.
+          int tb = j;
+          while (tb > b && toks[tb - 1].cap) --tb;
+          if (inner_lower && tb > b && j - tb >= 2 && lx.places.Match(toks, tb) != j - tb) {
+            for (int k = tb; j - k >= 2; ++k) {
+              doc->mentions[idx].short_forms.push_back(
+                  doc->norm.text.substr(toks[k].begin, toks[j - 1].end - toks[k].begin));
+            }
+            doc->mentions[idx].registered_forms.push_back(doc->mentions[idx].short_forms.front());
+          } else if (registered && !inner_lower) {
+            // "Công ty Cổ phần Logistics Tân Cảng Xanh": a capitalised business line
+            // before the brand; the article may later use the brand alone.
+            int tb2 = b;
+            while (tb2 < j - 2 && lx.org_suffix.Contains(toks[tb2].lower)) ++tb2;
+            if (tb2 > b && lx.places.Match(toks, tb2) != j - tb2) {
+              for (int k = tb2; j - k >= 2; ++k) {
+                doc->mentions[idx].short_forms.push_back(
+                    doc->norm.text.substr(toks[k].begin, toks[j - 1].end - toks[k].begin));
+              }
+              doc->mentions[idx].registered_forms.push_back(doc->mentions[idx].short_forms.front());
+            }
+          }
+          i = j;
+          continue;
+        }
+      }
+    }
+    // "từ 500 Global", "by 500 Startups", "quỹ 500 Global": a bare count right after
+    // "from", "by", a list joiner or an organisation noun, followed by a capitalised word
+    // that is no unit, opens a name (a count of things would be followed by a noun).
+    if (!blocked[i] && t.word && t.has_digit && !t.cap && !IsYear(t) && t.lower.size() <= 3 &&
+        std::all_of(t.lower.begin(), t.lower.end(),
+                    [](char c) { return c >= '0' && c <= '9'; }) &&
+        i + 1 < n &&
+        (i == 0 || In(lx.source_from, toks[i - 1]) || In(lx.agent_by, toks[i - 1]) ||
+         lx.coord.Match(toks, i - 1) == 1 || lx.org_prefix.MatchEndingAt(toks, i) > 0) &&
+        toks[i + 1].word && toks[i + 1].cap && !blocked[i + 1] && !toks[i + 1].has_digit &&
+        !lx.currency.Match(toks, i + 1) && !lx.scale.Match(toks, i + 1) &&
+        !In(lx.month, toks[i + 1]) && !time_unit(i + 1) && !lx.round.Match(toks, i + 1) &&
+        !lx.places.Match(toks, i + 1) && !lx.org_prefix.Match(toks, i + 1) &&
+        !lx.person_prefix.Match(toks, i + 1) && !lx.title.Match(toks, i + 1) &&
+        !lx.common.Contains(toks[i + 1].lower)) {
+      int j = i + 1;
+      while (j < n && toks[j].word && toks[j].cap && !blocked[j]) ++j;
+      add_mention(i, j, EntityType::kOrganization, 1);
+      i = j;
+      continue;
+    }
+    if (blocked[i] || !t.word || !t.cap) {
+      ++i;
+      continue;
+    }
+    // A name with lower-case syllables met earlier behind a legal designator.
+    {
+      int best = 0;
+      for (const std::vector<std::string>& name : doc->known_names) {
+        int len = static_cast<int>(name.size());
+        if (len <= best || i + len > n) continue;
+        bool same = true;
+        for (int k = 0; k < len && same; ++k) same = toks[i + k].lower == name[k];
+        if (same) best = len;
+      }
+      // "Ngân hàng TMCP Bảo Tín" ... "Bảo Tín Bank", "Bảo Tín Capital": capitalised
+      // words right after the known name belong to this name, a unit or a fund.
+      while (best > 0 && i + best < n && toks[i + best].word && toks[i + best].cap &&
+             !blocked[i + best] && lx.places.Match(toks, i + best) == 0) {
+        ++best;
+      }
+      if (best > 0) {
+        add_mention(i, i + best, EntityType::kOrganization, 2);
+        i += best;
+        continue;
+      }
+    }
+    // Place names written with lower-case words or dots ("TP. Hồ Chí Minh",
+    // "Thung lũng Silicon").
+    {
+      int pv = -1;
+      int pm = lx.places.Match(toks, i, &pv);
+      bool mixed = false;
+      for (int k = i; k < i + pm; ++k) mixed = mixed || !(toks[k].word && toks[k].cap);
+      if (pm > 0 && mixed) {
+        add_place(i, i + pm, pv);
+        i += pm;
+        continue;
+      }
+    }
+    // "Đại học Bắc Kinh", "Viện Công nghệ Massachusetts": the prefix is in the name.
+    int im = lx.institution.Match(toks, i);
+    if (im > 0) {
+      int j = i + im;
+      while (j < n) {
+        const Token& u = toks[j];
+        if (u.word && u.cap && !blocked[j]) {
+          ++j;
+        } else if (u.word && !u.cap && j > i + im && toks[j - 1].cap && !is_function_word(j) &&
+                   j + 1 < n && toks[j + 1].word && toks[j + 1].cap) {
+          ++j;
+        } else if (u.word && !u.cap && !u.has_digit && j > i + im && toks[j - 1].cap &&
+                   (u.viet || toks[j - 1].viet) && !is_function_word(j) && !time_unit(j) &&
+                   lx.name_end.Match(toks, j) == 0 && lx.triggers.Match(toks, j) == 0 &&
+                   lx.modality.Match(toks, j) == 0 && lx.anaphora.Match(toks, j) == 0 &&
+                   lx.org_prefix.Match(toks, j) == 0 && lx.title.Match(toks, j) == 0) {
+          // "Đại học Ngoại thương", "Học viện Bưu chính Viễn thông": a Vietnamese word's
+          // second syllable is written lower-case inside the name; it ends at the
+          // next boundary ("năm", "và", a verb, punctuation).
+          ++j;
+          if (!(j < n && toks[j].word && toks[j].cap)) break;
+        } else if (u.word && !u.cap && j > i + im && toks[j - 1].cap && !is_function_word(j) &&
+                   !u.has_digit && j == i + im + 1) {
+          ++j;  // "Đại học" + one lower syllable is unusual; keep it only when a name follows.
+          if (!(j < n && toks[j].cap)) {
+            --j;
+            break;
+          }
+        } else {
+          break;
+        }
+      }
+      while (j > i + im && !toks[j - 1].cap &&
+             !(j - 1 > i + im && toks[j - 2].cap && (toks[j - 1].viet || toks[j - 2].viet))) {
+        --j;
+      }
+      if (j > i + im) {
+        add_mention(i, j, EntityType::kOrganization, 2);
+        i = j;
+        continue;
+      }
+    }
+    int j = i;
+    while (j < n && toks[j].word && toks[j].cap && !blocked[j]) ++j;
+    // "Vision Fund 2", "Quỹ Mekong 3": a fund's series number ends its name.
+    if (j > i && j < n && lx.org_suffix.Contains(toks[j - 1].lower) && toks[j].word &&
+        toks[j].has_digit && toks[j].lower.size() <= 2 && !toks[j].cap &&
+        (j + 1 >= n || !toks[j + 1].word ||
+         (!time_unit(j + 1) && !lx.finance.Contains(toks[j + 1].lower) &&
+          !lx.scale.Contains(toks[j + 1].lower)))) {
+      ++j;
+    }
+    // "Hanoi University of Science and Technology", "the University of Melbourne": an
+    // institution's name runs on over "of" and the joiners after it.
+    if (j > i && lx.institution.Contains(toks[j - 1].lower)) {
+      bool of_seen = false;
+      while (j + 1 < n && toks[j + 1].word && toks[j + 1].cap && !blocked[j + 1] &&
+             (In(lx.name_of, toks[j]) || (of_seen && In(lx.name_joiner, toks[j])))) {
+        of_seen = true;
+        j += 2;
+        while (j < n && toks[j].word && toks[j].cap && !blocked[j]) ++j;
+      }
+    }
+    if (j == i) {
+      ++i;
+      continue;
+    }
+    int b = i;
+    // Leading cue words are not part of the name: "Ông Xiaochuan", "Tập đoàn Alibaba".
+    while (b < j) {
+      int pm = lx.person_prefix.Match(toks, b);
+      int om = lx.org_prefix.Match(toks, b);
+      if (pm > 0 && b + pm < j) {
+        for (int k = b + pm; k <= b + pm && k < n; ++k) person_cue_before[k] = true;
+        b += pm;
+      } else if (om > 0 && b + om < j) {
+        b += om;
+      } else if (lx.common.Contains(toks[b].lower) && !lx.places.Match(toks, b) &&
+                 !(lx.surname.Contains(toks[b].lower) && j - b >= 2 && j - b <= 3 &&
+                   toks[b + 1].lower.size() >= 4 && !toks[b + 1].viet &&
+                   lx.common.Match(toks, b + 1) == 0 && lx.org_suffix.Match(toks, b + 1) == 0)) {
+        ++b;
+      } else {
+        break;
+      }
+    }
+    // "nền tảng học tập K-12 Kiến Tập", "COVID-19 Tracker Labs": a hyphenated code
+    // with digits ahead of a name of two or more words is a modifier of the noun before.
+    if (b < j && j - b >= 3 && toks[b].has_digit && toks[b].lower.find('-') != std::string::npos &&
+        !toks[b + 1].has_digit) {
+      ++b;
+    }
+    // A lone capitalised cue word ("Startup này", "Ông nói") is not a name.
+    if (b < j && j - b == 1 &&
+        (lx.org_prefix.Match(toks, b) >= 1 || lx.person_prefix.Match(toks, b) >= 1 ||
+         lx.anaphora.Match(toks, b) > 0 || lx.title.Match(toks, b) == 1 ||
+         (sentence_initial(b) && lx.triggers.Match(toks, b) > 0))) {
+      b = j;
+    }
+    // "Rời Intel năm 2019, ...", "Founder Chayanin Srisuk left ...": a verb or role noun
+    // opening the sentence is not part of the name (in English only before a name of two
+    // or more words, so "Backed Capital" stays whole).
+    if (b < j && j - b >= 2 && sentence_initial(b)) {
+      int tm = lx.triggers.Match(toks, b);
+      if (tm > 0 && (toks[b].viet ? b + tm < j : b + tm + 1 < j)) b += tm;
+    }
+    // A capitalised Vietnamese word opening the sentence is usually just the first word.
+    if (b < j && j - b == 1 && sentence_initial(b) && toks[b].viet &&
+        lx.places.Match(toks, b) == 0) {
+      b = j;
+    }
+    // "Giám đốc Điều hành Alibaba Eddie Yongming Wu", "Chủ tịch FPT Trương Gia Bình":
+    // after a title one capitalised run may hold the company, then the person.
+    if (b < j && j - b >= 3 && person_cue_before[b] && !lx.surname.Contains(toks[b].lower)) {
+      int split = -1;
+      for (int k = b + 1; k + 1 < j && split < 0; ++k) {
+        if (lx.org_suffix.Contains(toks[k - 1].lower) && j - k <= 4) split = k;
+      }
+      for (int k = b + 1; k + 1 < j && split < 0; ++k) {
+        if (toks[k].viet && lx.surname.Contains(toks[k].lower) && j - k <= 4) split = k;
+      }
+      if (split < 0 && j - b >= 4 && lx.surname.Contains(toks[j - 1].lower)) split = j - 3;
+      if (split > b) {
+        if (lx.places.Match(toks, b) == split - b) {
+          add_run(b, split);
+        } else {
+          add_mention(b, split, EntityType::kOrganization, 1);
+        }
+        add_mention(split, j, EntityType::kPerson, 2);
+        i = j;
+        continue;
+      }
+    }
+    // "quận Ninh Kiều", "huyện Cần Giờ", "Haidian district": a district, a place no
+    // company is based in by itself (the city after it says where).
+    if (b < j && b > 0 && lx.district_cue.MatchEndingAt(toks, b) > 0 &&
+        lx.places.Match(toks, b) != j - b && j - b <= 3) {
+      int idx = add_mention(b, j, EntityType::kPlace, 2);
+      doc->mentions[idx].place_key = absl::StrCat("district:", Fold(doc->mentions[idx].text));
+      i = j;
+      continue;
+    }
+    // "TP Cần Thơ", "Tp. Đà Nẵng": the city after its abbreviated cue.
+    if (b + 1 < j && In(lx.city_cue, toks[b]) && lx.places.Match(toks, b + 1) == j - b - 1) {
+      int pv = -1;
+      lx.places.Match(toks, b + 1, &pv);
+      add_place(b + 1, j, pv);
+      i = j;
+      continue;
+    }
+    // "thành phố Tân An", "the city of Nagoya": a city the place lexicon lacks.
+    if (b < j && b > 0 && lx.city_cue.MatchEndingAt(toks, b) > 0 && lx.places.Match(toks, b) == 0 &&
+        j - b <= 3) {
+      int idx = add_mention(b, j, EntityType::kPlace, 2);
+      doc->mentions[idx].city = true;
+      doc->mentions[idx].place_key = absl::StrCat("city:", Fold(doc->mentions[idx].text));
+      i = j;
+      continue;
+    }
+    add_run(b, j);
+    i = j;
+  }
+
+  // Anaphora: "công ty này", "startup này", "ông", "the company", "he".
+  for (int i = 0; i < n;) {
+    if (s.token_mention[i] >= 0) {
+      ++i;
+      continue;
+    }
+    int kind = 0;
+    int m = lx.anaphora.Match(toks, i, &kind);
+    // "The Beijing-based company", "the Denver-based startup": the head noun of a
+    // description that opens with a place points back like "the company".
+    if (m == 0 && i >= 4 && In(lx.based_compound, toks[i - 1]) && IsPunct(toks[i - 2], "-") &&
+        s.token_mention[i - 3] >= 0 &&
+        doc->mentions[s.token_mention[i - 3]].type == EntityType::kPlace) {
+      int pb = doc->mentions[s.token_mention[i - 3]].tb;
+      if (pb >= 1 && In(lx.demonstrative, toks[pb - 1])) {
+        m = lx.description_head.Match(toks, i, &kind) > 0 ? 1 : 0;
+      }
+    }
+    if (m == 0) {
+      ++i;
+      continue;
+    }
+    // "hai anh em Ngô Đức Thắng và ...": a longer prefix of names starting here ("anh em",
+    // brothers) is not the pronoun "anh".
+    if (int pm = lx.person_prefix.Match(toks, i); pm > m) {
+      i += pm;
+      continue;
+    }
+    bool ok = true;
+    int after = i + m;
+    AnaphorKind ak = static_cast<AnaphorKind>(kind);
+    for (int k = i; k < after; ++k) {
+      if (s.token_mention[k] >= 0) ok = false;
+    }
+    // Followed by a name: a cue ("ông Wu", "công ty Sogou"), not an anaphor.
+    if (after < n && toks[after].word && toks[after].cap) ok = false;
+    if (ak == AnaphorKind::kPerson) {
+      if (toks[i].cap && !sentence_initial(i)) ok = false;
+    }
+    if (ak == AnaphorKind::kRoundInitial) {
+      if (!sentence_initial(i)) ok = false;
+      ak = AnaphorKind::kRound;
+    }
+    bool pronoun = false;
+    if (ak == AnaphorKind::kOrgPronoun) {
+      // "Last year it acquired X", "said it had invested in Y": only as the subject of
+      // a relation verb, after at most two auxiliaries.
+      int k = after;
+      while (k < n && k <= after + 2 && lx.filler.Match(toks, k) > 0) k += lx.filler.Match(toks, k);
+      int tv = -1;
+      ok = ok && k < n && lx.triggers.Match(toks, k, &tv) > 0 &&
+           !(lx.trigger_info[tv].flags & (kFormer | kNoun | kCircum | kHqNoun | kReverseHq)) &&
+           lx.trigger_info[tv].left_is_subject;
+      ak = AnaphorKind::kOrgBare;
+      pronoun = true;
+    }
+    if (ak == AnaphorKind::kOrgBare) {
+      // "các công ty", "một công ty": generic, not an anaphor.
+      if (i > 0 && In(lx.generic_det, toks[i - 1])) {
+        ok = false;
+      }
+      // "công ty tìm kiếm Sogou": a cue for the name a few words on.
+      for (int k = after; ok && k < n && k <= after + 4; ++k) {
+        if (s.token_mention[k] >= 0) {
+          if (doc->mentions[s.token_mention[k]].type != EntityType::kPlace) ok = false;
+          break;
+        }
+        if (!toks[k].word || lx.filler.Contains(toks[k].lower) || lx.triggers.Match(toks, k) ||
+            lx.bridge.Contains(toks[k].lower)) {
+          break;
+        }
+      }
+      bool ascii = true;
+      for (char c : toks[i].lower) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+      bool clause_start =
+          sentence_initial(i) || (i > 0 && (IsPunct(toks[i - 1], ",") || IsQuote(toks[i - 1]) ||
+                                            In(lx.clause_opener, toks[i - 1])));
+      // "người sáng lập tập đoàn", "Đồng sáng lập công ty là ...".
+      bool founder_of = lx.founder_noun.MatchEndingAt(toks, i) > 0;
+      // "12% cổ phần công ty": the company whose share a percentage is.
+      bool share_of = false;
+      for (int k = i - 1; k >= 1 && k >= i - 3 && In(lx.share_word, toks[k]); --k) {
+        share_of = share_of || IsPunct(toks[k - 1], "%");
+      }
+      bool object_slot = founder_of || share_of || (i > 0 && In(lx.object_marker, toks[i - 1]));
+      bool giant = In(lx.epithet, toks[i]);
+      if (!ascii && !clause_start && !object_slot && !giant) ok = false;
+      // "VNG, công ty công nghệ ...": an appositive describing the name before it.
+      if (i >= 2 && IsPunct(toks[i - 1], ",") && s.token_mention[i - 2] >= 0 && after < n &&
+          toks[after].word && lx.filler.Match(toks, after) == 0 &&
+          lx.modality.Match(toks, after) == 0 && lx.triggers.Match(toks, after) == 0) {
+        ok = false;
+      }
+    }
+    if (!ok) {
+      i = after;
+      continue;
+    }
+    Mention mm = MentionOver(doc->norm, si, toks, i, after);
+    mm.anaphor = true;
+    mm.anaphor_kind = pronoun ? AnaphorKind::kOrgPronoun : ak;
+    // "12% cổ phần công ty": the anaphor is a possessor, so not its sentence's subject.
+    if (ak == AnaphorKind::kOrgBare && i >= 2 && In(lx.share_word, toks[i - 1])) {
+      for (int k = i - 1; k >= 1 && k >= i - 3 && In(lx.share_word, toks[k]); --k) {
+        mm.genitive = mm.genitive || IsPunct(toks[k - 1], "%");
+      }
+    }
+    mm.type = ak == AnaphorKind::kPerson ? EntityType::kPerson : EntityType::kOrganization;
+    int idx = static_cast<int>(doc->mentions.size());
+    for (int k = i; k < after; ++k) s.token_mention[k] = idx;
+    doc->mentions.push_back(std::move(mm));
+    i = after;
+  }
+
+  // Collect this sentence's mentions in token order, and their context flags.
+  for (int k = 0; k < n; ++k) {
+    int mi = s.token_mention[k];
+    if (mi >= 0 && (s.mentions.empty() || s.mentions.back() != mi)) s.mentions.push_back(mi);
+  }
+  for (size_t a = 0; a < s.mentions.size(); ++a) {
+    Mention& m = doc->mentions[s.mentions[a]];
+    if (m.tb > 0 && lx.genitive.Contains(toks[m.tb - 1].lower)) m.genitive = true;
+    // "Theo X, ..." / "According to X, ...": a source, not an actor.
+    for (int k = m.tb - 1; k >= 0 && k >= m.tb - 8; --k) {
+      if (IsPunct(toks[k], ",")) break;
+      if (lx.source.MatchEndingAt(toks, k + 1) > 0) {
+        m.source = true;
+        break;
+      }
+    }
+    // "BEIJING (Reuters) - ...": a dateline names the agency, not an actor.
+    if (m.tb >= 1 && m.tb <= 8 && IsPunct(toks[m.tb - 1], "(") && m.te + 1 < n &&
+        IsPunct(toks[m.te], ")") &&
+        (IsPunct(toks[m.te + 1], "-") || toks[m.te + 1].lower == "–" ||
+         toks[m.te + 1].lower == "—" || toks[m.te + 1].lower == "--")) {
+      m.source = true;
+    }
+    // "CafeF - Căn Hộ Số, ...": a publication's name opening the first line of text
+    // before a dash.
+    if (m.tb == 0 && a + 1 < s.mentions.size() && m.te + 1 < n && !m.anaphor &&
+        (IsPunct(toks[m.te], "-") || toks[m.te].lower == "–") &&
+        doc->mentions[s.mentions[a + 1]].tb == m.te + 1 && m.type != EntityType::kPlace &&
+        m.type != EntityType::kPerson) {
+      m.source = true;
+    }
+    // "Baichuan (A Hundred Rivers)", "Lý Ngạn Hoành (Robin Li)": one entity.
+    if (m.tb >= 2 && IsPunct(toks[m.tb - 1], "(") && m.te < n && IsPunct(toks[m.te], ")")) {
+      int prev = s.token_mention[m.tb - 2];
+      if (prev >= 0 && !m.anaphor && !doc->mentions[prev].anaphor &&
+          (doc->mentions[prev].type != EntityType::kPlace) == (m.type != EntityType::kPlace)) {
+        m.alias_of = prev;
+      }
+    }
+  }
+}
+
+
+}  // namespace kg::extract::internal

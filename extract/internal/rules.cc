@@ -1,0 +1,2219 @@
+#include "extract/internal/analysis.h"
+
+#include <algorithm>
+#include <functional>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "extract/internal/token_util.h"
+#include "graph/status_macros.h"
+
+namespace kg::extract::internal {
+
+using graph::EntityType;
+using graph::RelationType;
+
+// ---------------------------------------------------------------------------
+// Relation rules.
+
+namespace {
+
+struct Slot {
+  std::vector<int> mentions;
+  int begin = -1, end = -1;  // Token range covered by the group.
+  int penalty = 0;           // In hundredths of confidence.
+  bool fallback = false;
+};
+
+class SentenceRules {
+ public:
+  SentenceRules(const Lexicons& lx, const Document& doc, int si, std::vector<Fact>* out)
+      : lx_(lx),
+        doc_(doc),
+        si_(si),
+        s_(doc.sentences[si]),
+        t_(s_.tokens),
+        n_(static_cast<int>(t_.size())),
+        out_(out) {}
+
+  void Run();
+
+ private:
+  const Mention& M(int mi) const { return doc_.mentions[mi]; }
+  EntityType TypeOf(int mi) const {
+    const Mention& m = M(mi);
+    if (m.entity >= 0 && doc_.entities[m.entity].type != EntityType::kUnknown) {
+      return doc_.entities[m.entity].type;
+    }
+    return m.type;
+  }
+  bool IsCity(int mi) const {
+    const Mention& m = M(mi);
+    return m.type == EntityType::kPlace && m.city;
+  }
+  int MentionAt(int k) const { return k >= 0 && k < n_ ? s_.token_mention[k] : -1; }
+  bool Compatible(int a, int b) const {
+    EntityType ta = TypeOf(a), tb = TypeOf(b);
+    if ((ta == EntityType::kPlace) != (tb == EntityType::kPlace)) return false;
+    return ta == tb || ta == EntityType::kUnknown || tb == EntityType::kUnknown;
+  }
+
+  Slot LeftGroup(int pos, bool appositive) const;
+  Slot RightGroup(int pos, int max_gap) const;
+  // Adds the list members after the slot ("A, B và C"). With skip_former, a member
+  // may carry a former-job description first ("and ex-Stripe manager B").
+  void ExtendRight(Slot* slot, bool skip_former = true) const;
+  Slot SentenceSubject(int before) const;
+  bool SubjectOmitted(int i) const;
+  int EnclosedAppositive(int close) const;
+  int SkipAppositive(int e) const;
+  bool FinanceNear(int tb, int te) const;
+  bool HasTrigger(int b, int e) const {
+    for (int k = b; k < e; ++k) {
+      int v = -1;
+      if (lx_.triggers.Match(t_, k, &v) > 0 && !(lx_.trigger_info[v].flags & (kFormer | kNoun))) {
+        return true;
+      }
+    }
+    return false;
+  }
+  int FindBridge(int from, int limit, bool need_round, bool former) const;
+  // "startup xử lý giọng nói X", "nền tảng cho vay ngang hàng X", "angel investor X",
+  // "the tutoring app X": a cue noun and up to five lower-case words of description
+  // before a name. Returns the token where the name begins, or -1.
+  int SkipDescription(int k) const {
+    int h =
+        std::max({lx_.org_prefix.Match(t_, k), lx_.org_head.Match(t_, k), lx_.title.Match(t_, k)});
+    if (h == 0) return -1;
+    int q = k + h;
+    for (int steps = 0; q < n_ && steps <= 5; ++steps) {
+      if (MentionAt(q) >= 0) {
+        return M(MentionAt(q)).tb == q && TypeOf(MentionAt(q)) != EntityType::kPlace ? q : -1;
+      }
+      // "các công ty giao thông sạch ở châu Á": a place phrase ends the description.
+      if (lx_.locative.Match(t_, q) > 0) return -1;
+      const Token& t = t_[q];
+      if (!t.word || t.cap || t.has_digit) return -1;
+      // A business line may hold words that elsewhere end a clause ("giọng nói",
+      // "cho vay"); a clause word or a verb of saying may not.
+      if (lx_.triggers.Match(t_, q) > 0 || lx_.clause_break.Match(t_, q) > 0 ||
+          lx_.clause_opener.Match(t_, q) > 0 || lx_.coord.Match(t_, q) > 0 ||
+          lx_.blocker.Match(t_, q) > 0 || lx_.modality.Match(t_, q) > 0 ||
+          lx_.filler.Match(t_, q) > 0 || lx_.source.Match(t_, q) > 0) {
+        return -1;
+      }
+      ++q;
+    }
+    return -1;
+  }
+  // The token range [*begin, *end) of the clause holding tokens [b, e): it stops at a
+  // clause word ("trước khi", "which"), at ';', ':' or a bracket, and at a comma whose
+  // segment beyond states a relation of its own or opens a clause. An appositive or
+  // a fronted adverbial ("Năm 2019, ...") between commas stays in the clause.
+  // With phrase_only, every comma ends it.
+  void ClauseAround(int b, int e, bool phrase_only, int* begin, int* end) const;
+  bool HardBreak(int k) const {
+    return !t_[k].word &&
+           (t_[k].lower == ";" || t_[k].lower == ":" || t_[k].lower == "(" || t_[k].lower == ")");
+  }
+  bool OpensClause(int b, int e) const {
+    for (int k = b; k < e; ++k) {
+      if (lx_.clause_break.Match(t_, k) > 0) return true;
+    }
+    return HasTrigger(b, e);
+  }
+
+  void Emit(RelationType rel, const Slot& left, const Slot& right, bool left_is_subject,
+            const std::string& rule, int base, int trigger_begin, int trigger_end);
+  void AddFact(RelationType rel, int subject, int object, const std::string& rule, int conf, int lo,
+               int hi);
+  bool SlotFits(RelationType rel, bool subject, int mi) const;
+
+  void Generic(int i, int m, const Trigger& trig);
+  void Former(int i, int m, const Trigger& trig);
+  void Circum(int i, int m);
+  void InvestNoun(int i, int m, const Trigger& trig);
+  void Based(int i);
+  void Backed(int i);
+  void HqNoun(int i, int m, const Trigger& trig);
+  void HqAppositive(int i);
+  void TableRow();
+  void Participation(int i, int m);
+  void BareJoin(int i, int m, bool investors_after);
+  void LeadInvestor(int i, int m);
+  // "- Tháng 6/2021: nhận vốn từ X", "March 2022: raised $3 million from X": an item of a
+  // timeline, a date and a colon before its first name. Returns the colon's index, -1
+  // if the sentence is no such item.
+  int TimelineColon() const {
+    int k = 0;
+    while (k < n_ && !t_[k].word) ++k;  // A bullet.
+    bool date = false;
+    for (; k < n_ && k < 8; ++k) {
+      if (IsPunct(t_[k], ":")) return date ? k : -1;
+      if (MentionAt(k) >= 0) return -1;
+      if (IsYear(t_[k]) || lx_.month.Match(t_, k) > 0 || t_[k].has_digit) date = true;
+    }
+    return -1;
+  }
+  // The organisation a timeline is about: the last name of the heading line ("Các mốc
+  // chính của Hoa Mai:", "Timeline of Skyloom:") above the items before this one.
+  int TimelineTopic() const {
+    for (int ps = si_ - 1; ps >= 0 && ps >= si_ - 12; --ps) {
+      const SentenceInfo& p = doc_.sentences[ps];
+      int last = static_cast<int>(p.tokens.size()) - 1;
+      while (last >= 0 && IsPunct(p.tokens[last], ".")) --last;
+      if (last >= 0 && IsPunct(p.tokens[last], ":")) {
+        for (auto it = p.mentions.rbegin(); it != p.mentions.rend(); ++it) {
+          const Mention& c = M(*it);
+          if (c.source || c.type == EntityType::kPlace) continue;
+          EntityType t = c.entity >= 0 ? doc_.entities[c.entity].type : c.type;
+          // A brand typed a person only by its words ("Hoa Mai") still heads the list.
+          if (t == EntityType::kPerson && c.strength >= 2) continue;
+          return *it;
+        }
+        return -1;
+      }
+      // Only items of the same timeline may stand between.
+      bool item = !p.tokens.empty() && (!p.tokens[0].word || p.tokens.size() < 3);
+      for (size_t k = 0; k < p.tokens.size() && k < 8 && !item; ++k) {
+        item = IsPunct(p.tokens[k], ":");
+      }
+      if (!item) return -1;
+    }
+    return -1;
+  }
+  // "Cả hai cùng tốt nghiệp X", "Both previously worked at X": a sentence opening with a
+  // phrase for two people stands for the last two people the article named before it.
+  Slot PairSubject(int before) const {
+    Slot slot;
+    int pm = lx_.pair_subject.Match(t_, 0);
+    if (pm == 0 || pm > before) return slot;
+    for (int k = pm; k < before; ++k) {
+      if (MentionAt(k) >= 0) return slot;  // A name of its own before the verb.
+    }
+    std::vector<int> entities;
+    for (int ps = si_ - 1; ps >= 0 && ps >= si_ - 3 && slot.mentions.size() < 2; --ps) {
+      const SentenceInfo& p = doc_.sentences[ps];
+      for (auto it = p.mentions.rbegin(); it != p.mentions.rend(); ++it) {
+        const Mention& c = M(*it);
+        if (c.entity < 0 || c.anaphor) continue;
+        // A person, or an untyped name of two words or more ("Maya Chen").
+        const EntityInfo& info = doc_.entities[c.entity];
+        if (info.type != EntityType::kPerson &&
+            (info.type != EntityType::kUnknown || info.name.find(' ') == std::string::npos)) {
+          continue;
+        }
+        if (std::find(entities.begin(), entities.end(), c.entity) != entities.end()) continue;
+        entities.push_back(c.entity);
+        slot.mentions.push_back(*it);
+        if (slot.mentions.size() == 2) break;
+      }
+    }
+    if (slot.mentions.size() != 2) return Slot{};
+    slot.penalty = 10;
+    return slot;
+  }
+  // The company whose funding round the last sentences described: the company of the
+  // last investment stated in the two sentences before, else the subject of the last
+  // of the three before that names a round. -1 if none.
+  int RoundOwner() const {
+    for (auto it = out_->rbegin(); it != out_->rend(); ++it) {
+      if (it->sentence < si_ - 2) break;
+      if (it->relation == RelationType::kInvestedIn && it->sentence < si_) return it->object;
+    }
+    for (int ps = si_ - 1; ps >= 0 && ps >= si_ - 3; --ps) {
+      const SentenceInfo& p = doc_.sentences[ps];
+      bool round = false;
+      for (size_t k = 0; k < p.tokens.size() && !round; ++k) {
+        round = lx_.round.Match(p.tokens, k) > 0;
+      }
+      if (!round) continue;
+      for (int pm : p.mentions) {
+        const Mention& c = M(pm);
+        if (c.source || c.genitive) continue;
+        // "... được dẫn dắt bởi X", "... from X": the investor, not the round's owner.
+        if (c.tb > 0 && (In(lx_.agent_by, p.tokens[c.tb - 1]) ||
+                         In(lx_.source_from, p.tokens[c.tb - 1]))) {
+          continue;
+        }
+        EntityType t = c.entity >= 0 ? doc_.entities[c.entity].type : c.type;
+        if (t == EntityType::kPlace || t == EntityType::kPerson) continue;
+        if (c.anaphor && c.entity < 0) continue;
+        return pm;
+      }
+    }
+    return -1;
+  }
+  void ArmOf(int i, int m);
+  void CoFounders(int i, int m);
+  void Stake(int i);
+  void JoinedFrom(int i);
+  void Tenure(int i);
+  void RoleOf(int i);
+  void OrgOfCity(int i);
+
+  const Lexicons& lx_;
+  const Document& doc_;
+  int si_;
+  const SentenceInfo& s_;
+  const std::vector<Token>& t_;
+  int n_;
+  std::vector<Fact>* out_;
+  // Set while emitting a fact stated inside one noun phrase ("X of Denver"), which the
+  // clause's negation or hedging does not reach.
+  bool phrase_internal_ = false;
+};
+
+Slot SentenceRules::LeftGroup(int pos, bool appositive) const {
+  Slot slot;
+  int k = pos - 1;
+  while (k >= 0 && MentionAt(k) < 0) {
+    int f = lx_.filler.MatchEndingAt(t_, k + 1);
+    if (f == 0) f = lx_.modality.MatchEndingAt(t_, k + 1);
+    // "ông có 4 năm làm việc tại X", "he had five years at X": a duration.
+    if (f == 0 && k >= 2 && In(lx_.time_unit, t_[k]) &&
+        (IsNumber(t_[k - 1]) || lx_.round.Match(t_, k - 1) == 0) && In(lx_.have_verb, t_[k - 2])) {
+      f = 3;
+    }
+    // "X spent nine years at Y", "X có 5 năm tại Y": the count before a trigger that
+    // opens with the unit of time.
+    if (f == 0 && k >= 1 && pos < n_ && In(lx_.time_unit, t_[pos]) &&
+        (IsNumber(t_[k]) || lx_.quantifier.Match(t_, k) > 0 || lx_.number_word.Match(t_, k) > 0) &&
+        In(lx_.have_verb, t_[k - 1])) {
+      f = 2;
+    }
+    if (f == 0 || k - f + 1 < 0) break;
+    k -= f;
+  }
+  int found = -1;
+  // "- Kiddo Learn: do ... thành lập": a list item's name, then a colon.
+  if (appositive && k >= 1 && IsPunct(t_[k], ":") && MentionAt(k - 1) >= 0 &&
+      M(MentionAt(k - 1)).tb <= 2) {
+    --k;
+  }
+  if (k >= 0 && MentionAt(k) >= 0) {
+    found = MentionAt(k);
+  } else if (appositive && k >= 1 && k + 1 < pos && IsPunct(t_[k], ",") && MentionAt(k - 1) >= 0 &&
+             In(lx_.quantifier, t_[k + 1])) {
+    // "A and B, both alumni of X": the quantifier stands for the names before it.
+    found = MentionAt(k - 1);
+  } else if (appositive && k >= 1 && IsPunct(t_[k], ",") && EnclosedAppositive(k) >= 0) {
+    // "X, who founded Y in 2012, left ...", "X, người từng ..., cho biết".
+    found = EnclosedAppositive(k);
+    slot.penalty = 8;
+  } else if (appositive && k >= 0) {
+    slot.penalty = 8;
+    for (int kk = k; kk >= 0 && kk >= k - 14; --kk) {
+      if (lx_.stop.MatchEndingAt(t_, kk + 1) > 0) return slot;
+      // The dot of "Hoshino Corp." is part of the name, not a sentence end.
+      if (MentionAt(kk) < 0 &&
+          (IsPunct(t_[kk], ";") || IsPunct(t_[kk], ":") || IsPunct(t_[kk], "."))) {
+        return slot;
+      }
+      int mi = MentionAt(kk);
+      if (mi < 0) continue;
+      const Mention& m = M(mi);
+      // "..., có trụ sở tại Hà Nội, ...": a place after a locative word only says where.
+      if (m.type == EntityType::kPlace && m.tb > 0 && In(lx_.locative, t_[m.tb - 1])) {
+        kk = m.tb;
+        continue;
+      }
+      // "a Beijing-based startup": the place is a modifier inside the description.
+      if (m.te + 1 < n_ && IsPunct(t_[m.te], "-") && In(lx_.based_compound, t_[m.te + 1])) {
+        kk = m.tb;
+        continue;
+      }
+      // "Lý Minh Viễn (Li Mingyuan), cựu ...": the name before the parenthesised alias.
+      if (m.alias_of >= 0 && m.te + 1 < n_ && IsPunct(t_[m.te], ")") && IsSeparator(t_[m.te + 1])) {
+        found = m.alias_of;
+        break;
+      }
+      // "X, <description>, <verb>" or "X là công ty ... <verb>", or "X có trụ sở tại Y,
+      // được Z thành lập": a clause after X's headquarters phrase is about X.
+      int hv = -1;
+      bool hq_after = m.te < n_ && lx_.triggers.Match(t_, m.te, &hv) > 0 &&
+                      lx_.trigger_info[hv].relation == RelationType::kHqIn &&
+                      !(lx_.trigger_info[hv].flags & (kReverseHq | kHqNoun));
+      if (m.te >= n_ || !(IsSeparator(t_[m.te]) || lx_.copula.Match(t_, m.te) > 0 || hq_after)) {
+        return slot;
+      }
+      found = mi;
+      // Inside an appositive ("Y, cựu kỹ sư X, đã ..."): the appositive describes
+      // the name before it, which is the one the verb is about.
+      int seg = m.tb;
+      while (seg > 0 && !IsSeparator(t_[seg - 1]) && !IsPunct(t_[seg - 1], ";")) --seg;
+      if (seg < m.tb && seg >= 2 && IsPunct(t_[seg - 1], ",") && MentionAt(seg - 2) >= 0 &&
+          IsPunct(t_[m.te], ",") && t_[seg].word &&
+          (!t_[seg].cap || lx_.title.Match(t_, seg) > 0) && lx_.stop.Match(t_, seg) == 0 &&
+          lx_.source.Match(t_, seg) == 0 && lx_.filler.Match(t_, seg) == 0 &&
+          lx_.coord.Match(t_, seg) == 0 && lx_.person_prefix.Match(t_, seg) == 0 &&
+          !HasTrigger(seg, m.tb)) {
+        found = MentionAt(seg - 2);
+      }
+      break;
+    }
+  }
+  if (found < 0) return slot;
+  // "quỹ Genesia Ventures của Nhật Bản cũng tham gia": the country after "của" says
+  // where the name before it comes from.
+  if (M(found).type == EntityType::kPlace && M(found).tb >= 2 &&
+      lx_.genitive.Contains(t_[M(found).tb - 1].lower) && MentionAt(M(found).tb - 2) >= 0 &&
+      TypeOf(MentionAt(M(found).tb - 2)) != EntityType::kPlace) {
+    found = MentionAt(M(found).tb - 2);
+  }
+  if (M(found).source) return Slot{};
+  slot.mentions.push_back(found);
+  slot.begin = M(found).tb;
+  slot.end = M(found).te;
+  // Coordination to the left: "A, B và C <verb>". The link next to the verb's
+  // argument must be a real conjunction; commas may follow it.
+  bool conj_seen = false;
+  int b = slot.begin;
+  while (true) {
+    // "A and Japan's B <verb>": a country's genitive before the later member.
+    if (b >= 2 && t_[b - 1].lower == "'s" && MentionAt(b - 2) >= 0 &&
+        M(MentionAt(b - 2)).type == EntityType::kPlace && !M(MentionAt(b - 2)).city) {
+      b = M(MentionAt(b - 2)).tb;
+    }
+    // "A cùng bà B <verb>": the honorific of the later member stands after the link.
+    int pp = b > 0 && MentionAt(b - 1) < 0 ? lx_.person_prefix.MatchEndingAt(t_, b) : 0;
+    // "quỹ A và Tập đoàn B <verb>": likewise an organisation's cue noun.
+    if (pp == 0 && b > 0 && MentionAt(b - 1) < 0) pp = lx_.org_prefix.MatchEndingAt(t_, b);
+    int c = lx_.coord.MatchEndingAt(t_, b - pp);
+    if (c == 0) break;
+    bool comma = c == 1 && IsPunct(t_[b - pp - 1], ",");
+    if (comma && !conj_seen) break;
+    int prev = MentionAt(b - pp - c - 1);
+    if (prev < 0 || M(prev).source || !Compatible(prev, found)) break;
+    if (!comma) conj_seen = true;
+    slot.mentions.insert(slot.mentions.begin(), prev);
+    b = M(prev).tb;
+  }
+  slot.begin = b;
+  return slot;
+}
+
+void SentenceRules::ExtendRight(Slot* slot, bool skip_former) const {
+  int first = slot->mentions.front();
+  int e = slot->end;
+  while (e < n_) {
+    // Skip "có trụ sở tại <place>" between list items.
+    int tv = -1;
+    int tm = lx_.triggers.Match(t_, e, &tv);
+    if (tm > 0 && lx_.trigger_info[tv].relation == RelationType::kHqIn &&
+        !(lx_.trigger_info[tv].flags & kReverseHq) && MentionAt(e + tm) >= 0 &&
+        TypeOf(MentionAt(e + tm)) == EntityType::kPlace && TypeOf(first) != EntityType::kPlace) {
+      e = M(MentionAt(e + tm)).te;
+      continue;
+    }
+    // "bà A, cựu giám đốc của X, và ông B": the description is not a list item.
+    {
+      int ea = SkipAppositive(e);
+      if (ea > e && ea < n_ && lx_.coord.Match(t_, ea) > 0 && !IsPunct(t_[ea], ",")) e = ea;
+    }
+    int c = lx_.coord.Match(t_, e);
+    if (c == 0) break;
+    int next = e + c;
+    // ", cũng như X", ", và X".
+    if (c == 1 && IsPunct(t_[e], ",")) {
+      int c2 = lx_.coord.Match(t_, next);
+      if (c2 > 0 && !IsPunct(t_[next], ",")) next += c2;
+    }
+    // "former Google engineer A and ex-Stripe product manager B": the description of
+    // the next member names a former employer first.
+    if (skip_former) {
+      int tv = -1;
+      int fm = lx_.triggers.Match(t_, next, &tv);
+      if (fm > 0 && (lx_.trigger_info[tv].flags & kFormer) && MentionAt(next + fm) >= 0) {
+        int q = M(MentionAt(next + fm)).te;
+        int stop = q + 3;
+        while (q < n_ && q < stop && MentionAt(q) < 0 && t_[q].word && !t_[q].cap) ++q;
+        if (MentionAt(q) >= 0 && TypeFits(TypeOf(MentionAt(q)), EntityType::kPerson)) next = q;
+      }
+    }
+    // "bà A và ông B": a person cue after a real conjunction (not a bare comma).
+    bool person_cue = false;
+    if (!(c == 1 && IsPunct(t_[e], ",")) || next > e + 1) {
+      int pp = lx_.person_prefix.Match(t_, next);
+      person_cue = pp > 0;
+      next += pp;
+      // "Jungle Ventures và Quỹ đầu tư Sao Bắc", "X và nền tảng logistics Y".
+      if (MentionAt(next) < 0) {
+        int d = SkipDescription(next);
+        // "và nhà đầu tư thiên thần X", "and angel investor X": a person's role.
+        if (d >= 0 && lx_.title.Match(t_, next) > 0) person_cue = true;
+        // "and Vietnamese angel investor X": a nationality before the role.
+        if (d < 0 && next + 1 < n_ && t_[next].cap && MentionAt(next) < 0 &&
+            (lx_.common.Match(t_, next) > 0 || lx_.non_entity.Match(t_, next) == 1)) {
+          d = SkipDescription(next + 1);
+          if (d >= 0 && lx_.title.Match(t_, next + 1) > 0) {
+            person_cue = true;
+          } else {
+            d = -1;
+          }
+        }
+        next = d >= 0 ? d : next + lx_.org_prefix.Match(t_, next);
+      }
+      // "A và quỹ Nhật Bản B": the country of the next member after its cue noun.
+      int pm = MentionAt(next);
+      if (pm >= 0 && next > e + 1 && M(pm).type == EntityType::kPlace && !M(pm).city &&
+          TypeOf(first) != EntityType::kPlace && lx_.org_prefix.MatchEndingAt(t_, next) > 0 &&
+          MentionAt(M(pm).te) >= 0 && M(MentionAt(M(pm).te)).tb == M(pm).te) {
+        next = M(pm).te;
+      }
+    }
+    // "quận Ninh Kiều, TP Cần Thơ": a city's abbreviated cue before it.
+    if (MentionAt(next) < 0 && next + 1 < n_ && In(lx_.city_cue, t_[next]) &&
+        MentionAt(next + 1) >= 0 && TypeOf(MentionAt(next + 1)) == EntityType::kPlace) {
+      ++next;
+    }
+    int mi = MentionAt(next);
+    // Investors and founders may be companies and people in one list ("quỹ X và ông
+    // Y"): a person named with a cue joins a list of organisations.
+    bool mixed = person_cue && mi >= 0 && TypeOf(mi) == EntityType::kPerson &&
+                 TypeOf(first) == EntityType::kOrganization;
+    if (mi < 0 || !(Compatible(mi, first) || mixed) || M(mi).tb != next) break;
+    // "Santa Clara, California": a region or country after a city only says where the
+    // city is.
+    if (IsCity(first) && !M(first).region && TypeOf(mi) == EntityType::kPlace &&
+        (!IsCity(mi) || M(mi).region) && c == 1 && IsPunct(t_[e], ",")) {
+      break;
+    }
+    slot->mentions.push_back(mi);
+    e = M(mi).te;
+    slot->end = e;
+  }
+}
+
+Slot SentenceRules::RightGroup(int pos, int max_gap) const {
+  Slot slot;
+  int k = pos;
+  while (k < n_ && MentionAt(k) < 0) {
+    int f = lx_.filler.Match(t_, k);
+    if (f == 0) break;
+    k += f;
+  }
+  int gap = 0;
+  bool after_former = false;
+  while (k < n_) {
+    int here = MentionAt(k);
+    if (here >= 0) {
+      // "startup tại Đông Nam Á, bao gồm X": a place after a locative word only
+      // says where; keep looking for the name.
+      if (M(here).type == EntityType::kPlace && k > pos && t_[k - 1].word &&
+          In(lx_.locative, t_[k - 1])) {
+        k = M(here).te;
+        ++gap;
+        continue;
+      }
+      // "của quỹ Nhật Bản Kizuna Capital": a country between a cue noun and the name.
+      if (M(here).type == EntityType::kPlace && !M(here).city && k > pos &&
+          lx_.org_prefix.MatchEndingAt(t_, k) > 0 && MentionAt(M(here).te) >= 0 &&
+          M(MentionAt(M(here).te)).type != EntityType::kPlace) {
+        k = M(here).te;
+        continue;
+      }
+      // "MIT graduates Daniel Okafor and Wei Zhang", "Google veterans X": the
+      // organisation describes the people who follow.
+      {
+        int rk = M(here).te;
+        if (rk + 1 < n_ && In(lx_.role_plural, t_[rk]) && MentionAt(rk + 1) >= 0 &&
+            M(MentionAt(rk + 1)).tb == rk + 1) {
+          k = rk + 1;
+          continue;
+        }
+      }
+      // "acquired UK-based Etergo": the "-based" name is a modifier.
+      int te = M(here).te;
+      if (te + 1 < n_ && IsPunct(t_[te], "-") &&
+          (In(lx_.based_compound, t_[te + 1]) || In(lx_.backed_compound, t_[te + 1]))) {
+        k = te + 2;
+        continue;
+      }
+      break;
+    }
+    const Token& t = t_[k];
+    // "founded by former Google researcher Chen Hao": the former employer is part of
+    // the description of the person.
+    {
+      int tv = -1;
+      int fm = lx_.triggers.Match(t_, k, &tv);
+      if (fm > 0 && (lx_.trigger_info[tv].flags & kFormer) && MentionAt(k + fm) >= 0) {
+        k = M(MentionAt(k + fm)).te;
+        ++gap;
+        after_former = true;  // "former OpenAI employees X": "employees" describes X.
+        continue;
+      }
+    }
+    // "a stake in drone maker X": the head of a description right before the name
+    // is free, though "maker" alone would block.
+    if (MentionAt(k + 1) >= 0 && lx_.org_head.Match(t_, k) == 1) {
+      ++k;
+      continue;
+    }
+    if (!after_former && lx_.blocker.Match(t_, k) > 0) return slot;
+    // "các nhà đầu tư, bao gồm X": an explicit list marker resets the gap.
+    int im = lx_.introducer.Match(t_, k);
+    if (im > 0) {
+      k += im;
+      gap = 0;
+      continue;
+    }
+    if (IsQuote(t)) {
+      ++k;
+      continue;
+    }
+    if (IsPunct(t, ",") && k + 1 < n_ && lx_.introducer.Match(t_, k + 1) > 0) {
+      ++k;
+      continue;
+    }
+    // A cue noun with its description ("startup xử lý giọng nói X") is free.
+    if (int d = SkipDescription(k); d > k + 1) {
+      k = d;
+      continue;
+    }
+    // The head noun of a description ("các công ty khởi nghiệp X") is free, and so is
+    // a registered designator ("Công ty Cổ phần X").
+    int om = std::max(lx_.org_prefix.Match(t_, k), lx_.legal_prefix.Match(t_, k));
+    if (om > 0) {
+      k += om;
+      continue;
+    }
+    // "by Dr. Elena Petrova": the dot of an abbreviated title.
+    if (IsPunct(t, ".") && k > 0 && t.begin == t_[k - 1].end &&
+        (lx_.title.MatchEndingAt(t_, k) > 0 || lx_.person_prefix.MatchEndingAt(t_, k) > 0)) {
+      ++k;
+      continue;
+    }
+    if (!t.word && t.lower != "$" && t.lower != "%") return slot;
+    if ((lx_.triggers.Match(t_, k) > 0 && !(k > 0 && In(lx_.agent_noun, t_[k - 1]))) ||
+        lx_.stop.Match(t_, k) > 0) {
+      return slot;
+    }
+    if (++gap > max_gap + 2) return slot;
+    ++k;
+  }
+  int mi = MentionAt(k);
+  if (mi < 0 || M(mi).source) return slot;
+  // "Saudi Aramco's venture arm Prosperity7 Ventures", "quỹ đầu tư của Nvidia"
+  // aside: the owner's unit named after a possessive is the actor.
+  if (M(mi).te < n_ && t_[M(mi).te].lower == "'s") {
+    int q = M(mi).te + 1;
+    while (q < n_ && q <= M(mi).te + 4 && MentionAt(q) < 0 && t_[q].word && !t_[q].cap) ++q;
+    if (q > M(mi).te + 1 && MentionAt(q) >= 0 && TypeOf(MentionAt(q)) != EntityType::kPlace) {
+      mi = MentionAt(q);
+    } else if (q == M(mi).te + 1 && MentionAt(q) >= 0 && M(MentionAt(q)).tb == q &&
+               TypeOf(MentionAt(q)) != EntityType::kPlace) {
+      // "backed by Warren Buffett's Berkshire Hathaway": the owner's company acts.
+      mi = MentionAt(q);
+    }
+  }
+  slot.mentions.push_back(mi);
+  slot.begin = M(mi).tb;
+  slot.end = M(mi).te;
+  if (gap > max_gap) return Slot{};
+  slot.penalty = gap > 2 ? 5 : 0;
+  ExtendRight(&slot);
+  return slot;
+}
+
+Slot SentenceRules::SentenceSubject(int before) const {
+  Slot slot;
+  // "Hà Nội, ngày 12/3 - X ...", "TP.HCM - X ...": a dateline before a dash.
+  int start = 0;
+  for (int k = 0; k < n_ && k < 10; ++k) {
+    bool spaced = k > 0 && t_[k].begin > t_[k - 1].end;  // Not "Austin-based".
+    if (spaced && (IsPunct(t_[k], "-") || t_[k].lower == "–" || t_[k].lower == "—")) {
+      if (k > 0 && (MentionAt(k - 1) < 0 || TypeOf(MentionAt(k - 1)) == EntityType::kPlace ||
+                    M(MentionAt(k - 1)).source || !t_[k - 1].word)) {
+        start = k + 1;
+      }
+      break;
+    }
+  }
+  // "Công ty Cổ phần X ...", "- X: ...": a leading cue or bullet is not a word of
+  // the subject.
+  while (start < n_ && !t_[start].word) ++start;
+  // "Về phía nhà đầu tư, năm 2020 X ...", "In 2021, X ...": an opening adverbial of
+  // time or topic, closed by a comma and naming nobody, then a year phrase.
+  for (int k = start; k < n_ && k < start + 8; ++k) {
+    if (MentionAt(k) >= 0 || IsPunct(t_[k], ".")) break;
+    if (IsPunct(t_[k], ",") && !InNumber(t_, k)) {
+      start = k + 1;
+      break;
+    }
+  }
+  if (start + 1 < n_ && In(lx_.year_marker, t_[start]) && IsYear(t_[start + 1])) {
+    start += 2;
+    if (start < n_ && IsPunct(t_[start], ",")) ++start;
+  }
+  if (MentionAt(start) < 0) start += lx_.org_prefix.Match(t_, start);
+  for (int mi : s_.mentions) {
+    const Mention& m = M(mi);
+    if (m.tb >= before) break;
+    if (m.tb < start) continue;
+    if (m.tb > start + 3 || m.source) break;
+    if (TypeOf(mi) == EntityType::kPlace) continue;
+    slot.mentions.push_back(mi);
+    slot.begin = m.tb;
+    slot.end = m.te;
+    slot.penalty = 15;
+    slot.fallback = true;
+    return slot;
+  }
+  return slot;
+}
+
+int SentenceRules::SkipAppositive(int e) const {
+  // ", cựu CEO của Sogou,", ", a professor at Tsinghua University,": a comma-enclosed
+  // description of the name before `e`, opening with a lower-case word that is not a
+  // conjunction and holding no relation verb. Returns the token after its closing
+  // comma, or `e` when there is none.
+  if (e + 1 >= n_ || !IsPunct(t_[e], ",")) return e;
+  int k = e + 1;
+  const Token& first = t_[k];
+  // "A, who previously worked at Tesla, and B": a relative clause about the person
+  // may state a past job; it is still a description.
+  bool relative = In(lx_.relative, first);
+  if (!relative && (!first.word || first.cap || lx_.coord.Match(t_, k) > 0 ||
+                    lx_.stop.Match(t_, k) > 0 || lx_.filler.Match(t_, k) > 0 ||
+                    lx_.modality.Match(t_, k) > 0 || lx_.copula.Match(t_, k) > 0)) {
+    return e;
+  }
+  for (; k < n_ && k <= e + 16; ++k) {
+    if (IsPunct(t_[k], ",")) {
+      if (!HasTrigger(e + 1, k)) return k + 1;
+      if (!relative) return e;
+      for (int q = e + 1; q < k; ++q) {
+        int tv = -1;
+        if (lx_.triggers.Match(t_, q, &tv) > 0 &&
+            lx_.trigger_info[tv].relation != RelationType::kAlumniOf) {
+          return e;
+        }
+      }
+      return k + 1;
+    }
+    if (!t_[k].word && !IsPunct(t_[k], "-") && !IsPunct(t_[k], "'s") && t_[k].lower != "'s") {
+      return e;
+    }
+  }
+  return e;
+}
+
+bool SentenceRules::FinanceNear(int tb, int te) const {
+  auto has = [&](const std::vector<Token>& toks, int skip_b, int skip_e) {
+    for (int k = 0; k < static_cast<int>(toks.size()); ++k) {
+      if (k >= skip_b && k < skip_e) continue;
+      if (lx_.finance.Match(toks, k) > 0) return true;
+    }
+    return false;
+  };
+  if (has(t_, tb, te)) return true;
+  return si_ > 0 && has(doc_.sentences[si_ - 1].tokens, -1, -1);
+}
+
+int SentenceRules::EnclosedAppositive(int close) const {
+  // The name before a comma-enclosed clause that ends at `close` and opens with a
+  // lower-case word that is not a conjunction.
+  for (int j = close - 1; j >= 1 && j >= close - 18; --j) {
+    const Token& t = t_[j];
+    if (IsPunct(t, ";") || IsPunct(t, ":") || IsPunct(t, ".")) return -1;
+    if (!IsPunct(t, ",")) continue;
+    if (j + 1 >= close || !t_[j + 1].word || t_[j + 1].cap) return -1;
+    // "Đồng sáng lập X, ông Y, từng ...": the enclosed clause is the person's name,
+    // and the person is who the verb is about.
+    int pp = lx_.person_prefix.Match(t_, j + 1);
+    if (pp > 0 && MentionAt(j + 1 + pp) >= 0 && M(MentionAt(j + 1 + pp)).te == close) {
+      return MentionAt(j + 1 + pp);
+    }
+    if (lx_.coord.Match(t_, j + 1) > 0 || lx_.stop.Match(t_, j + 1) > 0 ||
+        lx_.source.Match(t_, j + 1) > 0) {
+      return -1;
+    }
+    int mi = MentionAt(j - 1);
+    if (mi < 0 || M(mi).source) return -1;
+    return mi;
+  }
+  return -1;
+}
+
+bool SentenceRules::SubjectOmitted(int i) const {
+  // "X left Y in 2021 to start Z", "... để thành lập Z": a purpose clause of the
+  // sentence's subject.
+  if (i < n_ && In(lx_.purpose, t_[i])) return true;
+  // "..., bằng cách mua cổ phần tại X", "... sau 7 năm làm việc tại X": a clause whose
+  // subject is the sentence's. A noun right before the verb ("những người từng...")
+  // is its own subject, so no fallback then.
+  int k0 = i - 1;
+  while (k0 >= 0 && MentionAt(k0) < 0) {
+    int f = lx_.filler.MatchEndingAt(t_, k0 + 1);
+    if (f == 0) break;
+    k0 -= f;
+  }
+  // "X có trụ sở ở Tokyo và đã rót vốn vào Y": a second verb phrase of X. So is
+  // "X được Y thành lập năm 2022 và có trụ sở tại Z": after a year closing a clause.
+  if (k0 >= 1 && In(lx_.and_word, t_[k0]) && MentionAt(k0 - 1) >= 0 &&
+      M(MentionAt(k0 - 1)).type == EntityType::kPlace) {
+    return true;
+  }
+  if (k0 >= 2 && In(lx_.and_word, t_[k0]) && IsYear(t_[k0 - 1]) &&
+      In(lx_.year_marker, t_[k0 - 2])) {
+    return true;
+  }
+  // "X tốt nghiệp Y (Z) và từng làm việc tại W", "graduated from Y and earned an MBA
+  // from Z", "..., and earlier graduated from X": "và"/"and" right before the verb
+  // (fillers aside) joins a second verb phrase of the sentence's subject; two names
+  // joined would have left a name before the verb.
+  if (k0 >= 1 && In(lx_.and_word, t_[k0])) return true;
+  for (int k = i - 1; k >= 0 && k >= i - 3; --k) {
+    if (lx_.stop.MatchEndingAt(t_, k + 1) > 0) return true;
+    if (In(lx_.after, t_[k])) return true;
+    if (!t_[k].word) return false;
+  }
+  return false;
+}
+
+void SentenceRules::ClauseAround(int b, int e, bool phrase_only, int* begin, int* end) const {
+  b = std::max(0, b);
+  e = std::min(n_, e);
+  // Rightwards: segment by segment, each ending at a comma.
+  int k = e;
+  while (k < n_) {
+    if (HardBreak(k)) break;
+    if (lx_.clause_break.Match(t_, k) > 0) break;
+    if (IsPunct(t_[k], ",") && !InNumber(t_, k)) {
+      int next = k + 1;
+      while (next < n_ && !(IsPunct(t_[next], ",") && !InNumber(t_, next)) && !HardBreak(next)) {
+        ++next;
+      }
+      // Rightwards only an appositive ("a former Google engineer") or a time or
+      // place adverbial ("in 2015") continues the clause; anything else may be the
+      // predicate of the subject ("X, founded by Y, moved to Austin in 2021").
+      bool continues =
+          next > k + 1 && (In(lx_.article, t_[k + 1]) || In(lx_.generic_det, t_[k + 1]) ||
+                           In(lx_.year_marker, t_[k + 1]));
+      if (phrase_only || !continues || OpensClause(k + 1, next)) break;
+    }
+    ++k;
+  }
+  *end = k;
+  // Leftwards, likewise.
+  k = b;
+  while (k > 0) {
+    int p = k - 1;
+    if (HardBreak(p)) break;
+    if (lx_.clause_break.MatchEndingAt(t_, k) > 0) {
+      // The clause word itself opens this clause ("sau khi X rời Y năm 2015"): keep
+      // what follows it, not what precedes it.
+      break;
+    }
+    if (IsPunct(t_[p], ",") && !InNumber(t_, p)) {
+      int prev = p;
+      while (prev > 0 && !(IsPunct(t_[prev - 1], ",") && !InNumber(t_, prev - 1)) &&
+             !HardBreak(prev - 1)) {
+        --prev;
+      }
+      if (phrase_only || OpensClause(prev, p)) break;
+    }
+    --k;
+  }
+  *begin = k;
+}
+
+int SentenceRules::FindBridge(int from, int limit, bool need_round, bool former) const {
+  bool round = !need_round;
+  for (int k = from; k < n_ && k < from + limit; ++k) {
+    const Token& t = t_[k];
+    if (!t.word && t.lower != "$" && t.lower != "%" && !IsQuote(t) &&
+        !(t.lower == "(" || t.lower == ")") && !InNumber(t_, k)) {
+      return -1;
+    }
+    if (lx_.round.Match(t_, k) > 0) round = true;
+    if (former && k >= from && lx_.triggers.Match(t_, k) > 0) {
+      int tv = -1;
+      lx_.triggers.Match(t_, k, &tv);
+      // "previously led infrastructure teams at X": a verb that means investing only
+      // with a funding round ("led") is not one here.
+      const Trigger& tr = lx_.trigger_info[tv];
+      if (tr.relation != RelationType::kAlumniOf && !(tr.flags & kRound)) return -1;
+    }
+    int b = lx_.bridge.Match(t_, k);
+    if (b > 0 && round) {
+      if (former && !In(lx_.former_bridge, t)) continue;
+      return k + b;
+    }
+  }
+  return -1;
+}
+
+bool SentenceRules::SlotFits(RelationType rel, bool subject, int mi) const {
+  EntityType t = TypeOf(mi);
+  const Mention& m = M(mi);
+  if (m.anaphor && m.entity < 0) return false;
+  switch (rel) {
+    case RelationType::kFoundedBy:
+      // A company founds a company too: "quỹ do Tập đoàn X lập ra", "a venture arm
+      // Nvidia launched", "được FPT thành lập".
+      return subject ? TypeFits(t, EntityType::kOrganization) : t != EntityType::kPlace;
+    case RelationType::kInvestedIn:
+      return subject ? t != EntityType::kPlace : TypeFits(t, EntityType::kOrganization);
+    case RelationType::kAlumniOf:
+      // Only a person is an alumnus: not a possessor left untyped ("Bà Lan, CEO của
+      // Sao Mai, tốt nghiệp ..."), not an anaphor that took anything but a person.
+      if (subject && t != EntityType::kPerson &&
+          (m.genitive || m.anaphor || lx_.legal_prefix.MatchEndingAt(t_, m.tb) > 0)) {
+        return false;
+      }
+      // "từng làm việc tại Morgan Stanley", "worked at Morgan Stanley": no one works "at" a
+      // person, so a name typed a person only by its words is the employer.
+      if (!subject && t == EntityType::kPerson && m.strength < 2 && m.tb > 0 && m.sentence == si_ &&
+          In(lx_.locative, t_[m.tb - 1]) && m.te - m.tb >= 2) {
+        return true;
+      }
+      return subject ? TypeFits(t, EntityType::kPerson) : TypeFits(t, EntityType::kOrganization);
+    case RelationType::kHqIn:
+      return subject ? TypeFits(t, EntityType::kOrganization) : IsCity(mi);
+  }
+  return false;
+}
+
+void SentenceRules::AddFact(RelationType rel, int subject, int object, const std::string& rule,
+                            int conf, int lo, int hi) {
+  if (!SlotFits(rel, true, subject) || !SlotFits(rel, false, object)) return;
+  const Mention& sm_real = M(subject);
+  const Mention& om_real = M(object);
+  if (sm_real.entity >= 0 && sm_real.entity == om_real.entity) return;
+  // An argument named in an earlier sentence (the company whose round "X also joined",
+  // the two people "Cả hai" stands for) stands at the trigger for the token-range
+  // checks below and in the evidence.
+  Mention sm_here, om_here;
+  sm_here.tb = om_here.tb = lo;
+  sm_here.te = om_here.te = std::max(lo + 1, hi);
+  const Mention& sm = sm_real.sentence != si_ ? sm_here : sm_real;
+  const Mention& om = om_real.sentence != si_ ? om_here : om_real;
+  Fact f;
+  f.relation = rel;
+  f.subject = subject;
+  f.object = object;
+  f.sentence = si_;
+  f.rule = rule;
+  f.subject_elsewhere = sm_real.sentence != si_;
+  f.object_elsewhere = om_real.sentence != si_;
+  if (f.subject_elsewhere || f.object_elsewhere) {
+    int b = std::max(0, std::min(lo, n_ - 1));
+    int e = std::max(b + 1, std::min(hi, n_));
+    f.stand_in_begin = t_[b].begin;
+    f.stand_in_end = t_[e - 1].end;
+  }
+  if (sm.anaphor) conf -= 5;
+  if (om.anaphor) conf -= 5;
+  f.confidence = std::max(5, std::min(conf, 99)) / 100.0f;
+  // Modality: negation or hedging between (and just before) the arguments.
+  int from = std::max(0, std::min(sm.tb, om.tb) - 4);
+  int to = std::min(n_, std::max(sm.te, om.te));
+  from = std::min(from, lo);
+  to = std::max(to, hi);
+  if (phrase_internal_) to = from;
+  for (int k = from; k < to;) {
+    if (MentionAt(k) >= 0 && MentionAt(k) != -1 && k >= std::min(sm.tb, om.tb)) {
+      k = M(MentionAt(k)).te;
+      continue;
+    }
+    // "X, a partner who will join Y's board, previously worked at Z": a relative or
+    // descriptive clause closed before the trigger says nothing of the fact's modality.
+    if (IsPunct(t_[k], ",") && k + 1 < lo &&
+        (In(lx_.clause_relative, t_[k + 1]) || In(lx_.article, t_[k + 1]))) {
+      int close = k + 1;
+      while (close < lo && !IsPunct(t_[close], ",")) ++close;
+      if (close < lo) {
+        k = close + 1;
+        continue;
+      }
+    }
+    int v = -1;
+    int mm = lx_.modality.Match(t_, k, &v);
+    // "May 2023": the month, not the modal verb.
+    if (mm == 1 && t_[k].cap && k + 1 < n_ && t_[k + 1].has_digit && In(lx_.month, t_[k])) mm = 0;
+    if (mm > 0) {
+      if (static_cast<Modality>(v) != Modality::kNotNegation) {
+        f.confirmed = false;
+        f.qualifiers["modality"] =
+            static_cast<Modality>(v) == Modality::kNegation ? "negated" : "hedged";
+      }
+      k += mm;
+    } else {
+      ++k;
+    }
+  }
+  // "X denied a report that it had bought Y", "X phủ nhận thông tin rằng ...": a
+  // denial earlier in the sentence negates the clause it governs.
+  // Likewise a rumour or unattributed report ("một số trang tin cho biết X ...").
+  if (f.confirmed && !phrase_internal_) {
+    for (int k = 0; k < from; ++k) {
+      if (lx_.denial.Match(t_, k) > 0) {
+        f.confirmed = false;
+        f.qualifiers["modality"] = "negated";
+        break;
+      }
+      if (lx_.report_hedge.Match(t_, k) > 0) {
+        f.confirmed = false;
+        f.qualifiers["modality"] = "hedged";
+        break;
+      }
+    }
+  }
+  // Qualifiers stated in the sentence: year from the fact's own clause, amount and round.
+  int clause_begin = 0, clause_end = n_;
+  // A former job named in a noun phrase ("X, a former Google engineer, ...") keeps to
+  // that phrase.
+  ClauseAround(std::min({sm.tb, om.tb, lo}), std::max({sm.te, om.te, hi}),
+               absl::StartsWith(rule, "former:"), &clause_begin, &clause_end);
+  // Of several years in the clause, the one nearest the trigger.
+  int year_distance = n_ + 1;
+  for (int k = std::max(1, clause_begin); k < clause_end; ++k) {
+    if (!IsYear(t_[k]) || !In(lx_.year_marker, t_[k - 1])) continue;
+    int d = k < lo ? lo - k : (k >= hi ? k - hi + 1 : 0);
+    if (d < year_distance) {
+      year_distance = d;
+      f.qualifiers["year"] = t_[k].lower;
+    }
+  }
+  for (int k = 0; k < n_; ++k) {
+    if (rel == RelationType::kInvestedIn && !f.qualifiers.count("amount")) {
+      int b = k;
+      bool dollar = IsPunct(t_[k], "$") && k + 1 < n_ && IsNumber(t_[k + 1]);
+      if (dollar || IsNumber(t_[k])) {
+        int e = dollar ? k + 2 : k + 1;
+        if (e < n_ && In(lx_.scale, t_[e])) ++e;
+        bool currency = dollar || absl::EndsWith(t_[k].lower, "bn");
+        // The longest currency phrase ("nhân dân tệ", "đô la"), else its first word.
+        if (e < n_) {
+          int cm = lx_.currency.Match(t_, e);
+          if (cm > 0) {
+            currency = true;
+            e += cm;
+          }
+        }
+        if (currency) {
+          f.qualifiers["amount"] = doc_.norm.text.substr(t_[b].begin, t_[e - 1].end - t_[b].begin);
+        }
+      }
+    }
+    if (rel == RelationType::kInvestedIn && !f.qualifiers.count("round")) {
+      if (In(lx_.round_name, t_[k]) && k + 1 < n_ && t_[k + 1].word &&
+          t_[k + 1].all_caps == false && t_[k + 1].lower.size() == 1) {
+        f.qualifiers["round"] = absl::StrCat("Series ", absl::AsciiStrToUpper(t_[k + 1].lower));
+      } else if (lx_.seed_round.Match(t_, k) > 0) {
+        f.qualifiers["round"] = "seed";
+      }
+    }
+  }
+  out_->push_back(std::move(f));
+}
+
+void SentenceRules::Emit(RelationType rel, const Slot& left, const Slot& right,
+                         bool left_is_subject, const std::string& rule, int base, int trigger_begin,
+                         int trigger_end) {
+  int conf = base - left.penalty - right.penalty;
+  for (int l : left.mentions) {
+    for (int r : right.mentions) {
+      if (left_is_subject) {
+        AddFact(rel, l, r, rule, conf, trigger_begin, trigger_end);
+      } else {
+        AddFact(rel, r, l, rule, conf, trigger_begin, trigger_end);
+      }
+    }
+  }
+}
+
+void SentenceRules::Generic(int i, int m, const Trigger& trig) {
+  RelationType rel = trig.relation;
+  std::string rule = absl::StrCat("verb:", trig.phrase);
+  int base = (trig.flags & kWeak) ? 78 : 90;
+  if (rel == RelationType::kFoundedBy && !(trig.flags & kNoun) && i >= 4) {
+    // "Synspective, which Motoyuki Arai founded in 2018, ...": the founders sit between a
+    // relative word and the verb; the organisation stands before the relative word.
+    Slot founders = LeftGroup(i, false);
+    int r = founders.begin - 1;
+    if (!founders.mentions.empty() && r >= 2 && lx_.clause_relative.MatchEndingAt(t_, r + 1) == 1 &&
+        IsPunct(t_[r - 1], ",") && MentionAt(r - 2) >= 0 && SlotFits(rel, true, MentionAt(r - 2)) &&
+        SlotFits(rel, false, founders.mentions.front())) {
+      Slot company;
+      company.mentions.push_back(MentionAt(r - 2));
+      Emit(rel, company, founders, true, absl::StrCat("relative:", trig.phrase), base - 10, i,
+           i + m);
+      return;
+    }
+  }
+  if (rel == RelationType::kFoundedBy && !trig.left_is_subject && !(trig.flags & kNoun)) {
+    // "X, công ty do ông Y sáng lập năm 2010 và đã về tay Z": the founders are the agent
+    // of a "do"/"được" construction whose organisation stands before it (read by
+    // Circum); the name after the verb belongs to another clause.
+    Slot founders = LeftGroup(i, false);
+    int b = founders.begin;
+    if (!founders.mentions.empty() && b > 0) b -= lx_.person_prefix.MatchEndingAt(t_, b);
+    int cv = -1;
+    if (!founders.mentions.empty() && b > 0 && lx_.triggers.Match(t_, b - 1, &cv) == 1 &&
+        (lx_.trigger_info[cv].flags & kCircum)) {
+      return;
+    }
+  }
+  // "hỗ trợ" (support), "backed", "funded" mean investing only in a financial
+  // context: this sentence or the one before it speaks of money.
+  if ((trig.flags & kWeak) && rel == RelationType::kInvestedIn && !FinanceNear(i, i + m)) return;
+  // "X cũng tham gia vòng này", "Y joined the round": the round stands for the company
+  // that raised it.
+  if (rel == RelationType::kInvestedIn && trig.left_is_subject) {
+    for (int k = i + m - 1; k <= i + m + 1 && k < n_; ++k) {
+      int rm = MentionAt(k);
+      if (rm < 0 || !M(rm).anaphor || M(rm).anaphor_kind != AnaphorKind::kRound) continue;
+      Slot round;
+      round.mentions.push_back(rm);
+      round.begin = M(rm).tb;
+      round.end = M(rm).te;
+      Slot investors = LeftGroup(i, true);
+      if (!investors.mentions.empty()) {
+        Emit(rel, investors, round, true, absl::StrCat("round-join:", trig.phrase), 80, i, i + m);
+      }
+      return;
+    }
+  }
+  if (trig.flags & kDepart) {
+    bool left_job = false;
+    for (int k = 0; k < n_; ++k) {
+      if (k >= i && k < i + m) continue;
+      if (lx_.depart.Match(t_, k) > 0) left_job = true;
+    }
+    if (!left_job) return;
+    rule = absl::StrCat("past-job:", trig.phrase);
+    base = 80;
+  }
+  Slot right;
+  if ((trig.flags & kRound) && !(trig.flags & kBridge)) {
+    // "X raised $50m in a round led by Y": Y invested in the sentence's subject. So
+    // does "The round was led by Y", the round standing for the company.
+    int rb = i;
+    if (rb > 0 && lx_.copula.MatchEndingAt(t_, rb) > 0) rb -= lx_.copula.MatchEndingAt(t_, rb);
+    // "a Series A led by Y": the round's letter after the round word.
+    if (rb >= 2 && t_[rb - 1].word && t_[rb - 1].lower.size() == 1 &&
+        lx_.round.MatchEndingAt(t_, rb - 1) > 0) {
+      --rb;
+    }
+    if (rb == 0 || lx_.round.MatchEndingAt(t_, rb) == 0) {
+      int rm = MentionAt(rb - 1);
+      if (rb == 0 || rm < 0 || !M(rm).anaphor || M(rm).anaphor_kind != AnaphorKind::kRound) {
+        return;
+      }
+    }
+    right = RightGroup(i + m, 2);
+    Slot subject = SentenceSubject(i);
+    if (right.mentions.empty() || subject.mentions.empty()) return;
+    Emit(rel, subject, right, trig.left_is_subject, absl::StrCat("round:", trig.phrase), 85, i,
+         i + m);
+    return;
+  }
+  // "Y, which led X's $6 million Series A": the round's owner named before it.
+  int owner = MentionAt(i + m);
+  if ((trig.flags & kRound) && (trig.flags & kBridge) && owner >= 0 && M(owner).te < n_ &&
+      t_[M(owner).te].lower == "'s") {
+    bool round = false;
+    for (int k = M(owner).te + 1; k < n_ && k <= M(owner).te + 6 && !round; ++k) {
+      if (MentionAt(k) >= 0) break;
+      round = lx_.round.Match(t_, k) > 0;
+    }
+    if (round) {
+      right.mentions.push_back(owner);
+      right.begin = M(owner).tb;
+      right.end = M(owner).te;
+      rule = absl::StrCat("owner-round:", trig.phrase);
+    }
+  }
+  if (!right.mentions.empty()) {
+    // Found above.
+  } else if (trig.flags & kBridge) {
+    int after = FindBridge(i + m, 14, (trig.flags & kRound) != 0, false);
+    if (after < 0) return;
+    // "nhận khoản đầu tư 8 triệu USD trong vòng Series A từ Y": a bridge that leads to
+    // no name, or is not the one the trigger wants, gives way to the next one.
+    auto wanted = [&](int a) {
+      if ((trig.flags & kBy) && !In(lx_.agent_by, t_[a - 1])) return false;
+      if ((trig.flags & kFrom) && !In(lx_.source_from, t_[a - 1])) return false;
+      return true;
+    };
+    for (int tries = 0; tries < 3 && after >= 0 && after < n_; ++tries) {
+      bool round_place = In(lx_.within, t_[after - 1]);
+      if (wanted(after) && (!round_place || !RightGroup(after, 4).mentions.empty())) break;
+      int next = FindBridge(after, 14 - (after - i - m), (trig.flags & kRound) != 0, false);
+      if (next < 0) break;
+      after = next;
+    }
+    if ((trig.flags & kBy) && !In(lx_.agent_by, t_[after - 1])) {
+      return;
+    }
+    if ((trig.flags & kFrom) && !In(lx_.source_from, t_[after - 1])) {
+      return;
+    }
+    // "nhận cam kết đầu tư từ Y": money from Y, so Y is the investor; without a
+    // receiving verb before it, "đầu tư từ" says nothing of who invested.
+    if (rel == RelationType::kInvestedIn && trig.left_is_subject && !(trig.flags & kFrom) &&
+        In(lx_.source_from, t_[after - 1])) {
+      bool received = false;
+      for (int k = i - 1; k >= 0 && k >= i - 4; --k) {
+        received = received || In(lx_.receive_verb, t_[k]);
+      }
+      if (!received) return;
+      right = RightGroup(after, 4);
+      if (right.mentions.empty()) return;
+      Slot company = LeftGroup(i - 1, true);
+      if (company.mentions.empty()) company = SentenceSubject(i);
+      if (company.mentions.empty() && TimelineColon() >= 0) {
+        // "March 2022: raised $3 million from X": the timeline's topic raised it.
+        int topic = TimelineTopic();
+        if (topic >= 0) company.mentions.push_back(topic);
+      }
+      if (company.mentions.empty()) return;
+      Emit(rel, right, company, true, absl::StrCat("bridge:", trig.phrase), 82, i, i + m);
+      return;
+    }
+    right = RightGroup(after, 4);
+    rule = absl::StrCat("bridge:", trig.phrase);
+  } else {
+    right = RightGroup(i + m, (trig.flags & kTight) ? 1 : 6);
+    // "bought Nvidia chips", "left Google headquarters": with a bare verb, a name
+    // followed by a common noun modifies that noun and is not the object.
+    if ((trig.flags & kTight) && !right.mentions.empty()) {
+      int e = right.end;
+      if (e < n_ && t_[e].word && !t_[e].cap && !t_[e].has_digit && MentionAt(e) < 0 &&
+          lx_.common.Match(t_, e) == 0 && lx_.filler.Match(t_, e) == 0 &&
+          lx_.bridge.Match(t_, e) == 0 && lx_.coord.Match(t_, e) == 0 &&
+          lx_.stop.Match(t_, e) == 0 && lx_.modality.Match(t_, e) == 0) {
+        return;
+      }
+    }
+  }
+  if (right.mentions.empty()) return;
+  Slot left = LeftGroup(i, true);
+  if (left.mentions.empty() && rel == RelationType::kAlumniOf && trig.left_is_subject) {
+    // "X holds a master's degree from Y", "X has a PhD from Y": the holder stands before
+    // the verb of holding and the degree's level.
+    int k = i;
+    while (k > 0 && k > i - 5 && (In(lx_.degree_lead, t_[k - 1]) || t_[k - 1].lower == "'s")) --k;
+    if (k < i) left = LeftGroup(k, true);
+  }
+  bool noun = (trig.flags & kNoun) != 0;
+  // "Đồng sáng lập X, ông Y, ...": a founder verb opening the sentence is a noun.
+  if (!noun && rel == RelationType::kFoundedBy && !trig.left_is_subject && left.mentions.empty()) {
+    bool first = true;
+    for (int k = 0; k < i; ++k) first = first && !t_[k].word;
+    noun = first;
+  }
+  if (noun) {
+    rule = absl::StrCat("founder-noun:", trig.phrase);
+    // "X founder Y", "X's co-founder Y", "X: nhà sáng lập là Y": the organisation
+    // comes first, right before the noun, and the founder follows it.
+    if (!left.mentions.empty() && TypeOf(left.mentions.back()) != EntityType::kPerson &&
+        left.end == i - (i > 0 && (t_[i - 1].lower == "'s" || IsPunct(t_[i - 1], ":")) ? 1 : 0) &&
+        TypeOf(right.mentions.front()) != EntityType::kOrganization) {
+      Emit(rel, left, right, true, rule, base, i, i + m);
+      return;
+    }
+    if (left.mentions.empty() && TypeOf(right.mentions.front()) != EntityType::kOrganization) {
+      // "X's chief executive and co-founder Y".
+      for (int k = i - 1; k >= 1 && k >= i - 5; --k) {
+        if (t_[k].lower == "'s" && MentionAt(k - 1) >= 0) {
+          Slot org;
+          org.mentions.push_back(MentionAt(k - 1));
+          Emit(rel, org, right, true, rule, base - 10, i, i + m);
+          return;
+        }
+        if (!t_[k].word) break;
+      }
+    }
+    if (left.mentions.empty()) {
+      // "nhà sáng lập X, Y", "người sáng lập X là Y": the founder follows.
+      int e = right.end;
+      if (e < n_ && (IsPunct(t_[e], ",") || lx_.copula.Match(t_, e) > 0)) {
+        int k = e + 1;
+        k += lx_.person_prefix.Match(t_, k);
+        if (MentionAt(k) >= 0) {
+          Slot person;
+          person.mentions.push_back(MentionAt(k));
+          Emit(rel, person, right, false, rule, base - 10, i, i + m);
+        }
+      }
+      return;
+    }
+  }
+  if (left.mentions.empty() && rel == RelationType::kHqIn && i == 0) {
+    // "Based in Hanoi, the startup Timo ...": the organisation follows the place.
+    int k = right.end;
+    if (k < n_ && IsPunct(t_[k], ",")) {
+      ++k;
+      while (k < n_ && k <= right.end + 5 && MentionAt(k) < 0 && t_[k].word && !t_[k].cap) ++k;
+      if (MentionAt(k) >= 0) {
+        Slot org;
+        org.mentions.push_back(MentionAt(k));
+        Emit(rel, org, right, true, rule, base - 10, i, i + m);
+      }
+    }
+    return;
+  }
+  // "X, the firm founded by A and B, first invested in Y", "X was set up by A, B and C,
+  // and remains headquartered in Z": the agents of an earlier passive, with a comma
+  // between them and this verb, are not its subject; the sentence's subject is.
+  int agent = left.begin - (left.begin > 0 ? lx_.person_prefix.MatchEndingAt(t_, left.begin) : 0);
+  if (!left.mentions.empty() && trig.left_is_subject && agent > 0 &&
+      In(lx_.agent_by, t_[agent - 1])) {
+    // An appositive, relative clause or quantifier between them ("by A, the venture arm",
+    // "by A, an engineer who left Y", "by A and B, both alumni of Y") is about A itself.
+    bool comma = false, described = false;
+    for (int q = left.end; q < i; ++q) {
+      comma = comma || IsPunct(t_[q], ",");
+      described = described || In(lx_.article, t_[q]) || In(lx_.relative, t_[q]) ||
+                  lx_.quantifier.Match(t_, q) > 0 ||
+                  lx_.clause_relative.Match(t_, q) > 0;
+    }
+    if (comma && !described) {
+      Slot subject = SentenceSubject(agent - 1);
+      if (subject.mentions.empty() ||
+          !SlotFits(rel, trig.left_is_subject, subject.mentions.front())) {
+        return;
+      }
+      left = subject;
+    }
+  }
+  // "X, do Y, cựu CEO của Z, thành lập năm 2023, cũng nhận vốn từ W": a possessor
+  // inside the descriptions is not the actor; the sentence's subject is.
+  // But "... of X, a drone services firm based in Y": an appositive opening with an
+  // article and running up to the verb describes X itself.
+  bool described = false;
+  if (!left.mentions.empty()) {
+    int te = M(left.mentions.front()).te;
+    described = te + 1 < i && IsPunct(t_[te], ",") && In(lx_.article, t_[te + 1]);
+    for (int q = te + 1; described && q < i; ++q) described = t_[q].word;
+  }
+  if (!left.mentions.empty() && left.penalty > 0 && !described &&
+      (M(left.mentions.front()).genitive ||
+       !SlotFits(rel, trig.left_is_subject, left.mentions.front()))) {
+    Slot subject = SentenceSubject(i);
+    if (!subject.mentions.empty() &&
+        SlotFits(rel, trig.left_is_subject, subject.mentions.front())) {
+      left = subject;
+    }
+  }
+  if (left.mentions.empty() && !trig.left_is_subject && rel == RelationType::kFoundedBy && i >= 1 &&
+      i <= 3 && lx_.clause_break.MatchEndingAt(t_, i) == i) {
+    // "Trước khi đồng sáng lập công ty, chị Duyên từng ...", "Before co-founding X in
+    // 2019, Y worked at Z": the founder is the subject of the main clause after it.
+    int k = right.end;
+    while (k < n_ && k <= right.end + 6 && !IsPunct(t_[k], ",")) ++k;
+    if (k + 1 < n_ && IsPunct(t_[k], ",")) {
+      int q = k + 1 + lx_.person_prefix.Match(t_, k + 1);
+      int mi = MentionAt(q);
+      if (mi >= 0 && M(mi).tb == q && TypeFits(TypeOf(mi), EntityType::kPerson)) {
+        Slot founder;
+        founder.mentions.push_back(mi);
+        Emit(rel, founder, right, false, rule, base - 8, i, i + m);
+      }
+    }
+    return;
+  }
+  if (left.mentions.empty() && trig.left_is_subject && !(trig.flags & kNoun)) {
+    // "Được thành lập bởi A và B vào năm 2016, PayNow ...", "Founded in 2020 by A,
+    // Ledgerly sells ...": a participle clause opening the sentence describes the name
+    // after its comma.
+    bool opens = true;
+    for (int k = 0; k < i; ++k) {
+      if (MentionAt(k) >= 0 || (t_[k].word && lx_.filler.Match(t_, k) == 0 &&
+                                lx_.modality.Match(t_, k) == 0 && !In(lx_.passive, t_[k]))) {
+        opens = false;
+      }
+    }
+    if (opens) {
+      // "Founded in 2018 by A and B, Parcelly ...": a name after a bare comma that closes
+      // the founder list is the clause's subject, not one more founder.
+      if (right.mentions.size() >= 2) {
+        const Mention& last = M(right.mentions.back());
+        if (last.tb >= 1 && IsPunct(t_[last.tb - 1], ",") &&
+            TypeOf(right.mentions.back()) != EntityType::kPerson &&
+            (last.te >= n_ || !t_[last.te].word || lx_.coord.Match(t_, last.te) == 0)) {
+          Slot subj;
+          subj.mentions.push_back(right.mentions.back());
+          right.mentions.pop_back();
+          right.end = M(right.mentions.back()).te;
+          Emit(rel, subj, right, trig.left_is_subject, rule, base - 8, i, i + m);
+          return;
+        }
+      }
+      // "Rời Intel năm 2019 sau 7 năm làm kỹ sư, X ...": a past job may take longer.
+      int reach = rel == RelationType::kAlumniOf ? 12 : 8;
+      int k = SkipAppositive(right.end);
+      // "Founded in 2021 by A and B, who met at GitHub, Quillmark sells ...": the name
+      // right after the founders' description.
+      if (k > right.end && MentionAt(k) >= 0 && M(MentionAt(k)).tb == k &&
+          !M(MentionAt(k)).source && TypeOf(MentionAt(k)) != EntityType::kPlace) {
+        Slot subj;
+        subj.mentions.push_back(MentionAt(k));
+        Emit(rel, subj, right, trig.left_is_subject, rule, base - 8, i, i + m);
+        return;
+      }
+      while (k < n_ && k <= right.end + reach && !IsPunct(t_[k], ",") &&
+             (t_[k].word || t_[k].lower == "$" || IsPunct(t_[k], "-"))) {
+        ++k;
+      }
+      if (k < n_ && IsPunct(t_[k], ",")) {
+        int q = k + 1;
+        while (q < n_ && q <= k + 4 && MentionAt(q) < 0 && t_[q].word && !t_[q].cap) ++q;
+        int mi = MentionAt(q);
+        if (mi >= 0 && !M(mi).source) {
+          Slot subj;
+          subj.mentions.push_back(mi);
+          subj.begin = M(mi).tb;
+          subj.end = M(mi).te;
+          Emit(rel, subj, right, trig.left_is_subject, rule, base - 8, i, i + m);
+        }
+      }
+      return;
+    }
+  }
+  if (left.mentions.empty() && trig.left_is_subject && i >= 4 &&
+      In(lx_.clause_relative, t_[i - 1])) {
+    // "A, a former Viettel engineer who graduated from X": the relative clause is
+    // about the name the description describes.
+    for (int k = i - 2; k >= 1 && k >= i - 9; --k) {
+      if (!t_[k].word && !IsPunct(t_[k], "-")) {
+        if (IsPunct(t_[k], ",") && In(lx_.article, t_[k + 1]) && MentionAt(k - 1) >= 0) {
+          int mi = MentionAt(k - 1);
+          left.mentions.push_back(mi);
+          left.begin = M(mi).tb;
+          left.end = M(mi).te;
+          left.penalty = 8;
+        }
+        break;
+      }
+    }
+  }
+  // "- Tháng 6/2021: nhận vốn từ X": a timeline item's subject is the list's topic.
+  if (left.mentions.empty() && (rel == RelationType::kInvestedIn) && !trig.left_is_subject) {
+    int colon = TimelineColon();
+    bool bare = colon >= 0;
+    for (int k = colon + 1; bare && k < i; ++k) bare = MentionAt(k) < 0;
+    int topic = bare ? TimelineTopic() : -1;
+    if (topic >= 0) {
+      left.mentions.push_back(topic);
+      left.penalty = 10;
+    }
+  }
+  if (left.mentions.empty() && rel == RelationType::kInvestedIn && !trig.left_is_subject &&
+      !(trig.flags & kNoun)) {
+    // "X, a Boston-based maker of robots, emerged from stealth with $30 million in
+    // funding from Y": the company that receives is the sentence's subject.
+    left = SentenceSubject(i);
+    if (left.mentions.empty()) return;
+  }
+  if (left.mentions.empty() && trig.left_is_subject && rel == RelationType::kAlumniOf) {
+    left = PairSubject(i);
+  }
+  if (left.mentions.empty()) {
+    if (!SubjectOmitted(i)) return;
+    left = SentenceSubject(i);
+    // "X was started by Y after leaving Z", "X được ông Y sáng lập sau khi rời Z": only
+    // a person leaves a job; the last person named before the clause is its subject.
+    if (rel == RelationType::kAlumniOf && trig.left_is_subject &&
+        (left.mentions.empty() || TypeOf(left.mentions.front()) != EntityType::kPerson)) {
+      left = Slot{};
+      for (int k = i - 1; k >= 0; --k) {
+        int mi = MentionAt(k);
+        if (mi >= 0 && TypeOf(mi) == EntityType::kPerson && !M(mi).genitive) {
+          left.mentions.push_back(mi);
+          left.begin = M(mi).tb;
+          left.end = M(mi).te;
+          left.penalty = 10;
+          break;
+        }
+      }
+    }
+    if (left.mentions.empty()) return;
+  }
+  Emit(rel, left, right, trig.left_is_subject, rule, base, i, i + m);
+}
+
+void SentenceRules::Former(int i, int m, const Trigger& trig) {
+  std::string rule = absl::StrCat("former:", trig.phrase);
+  bool needs_bridge = (trig.flags & kNeedsBridge) != 0;
+  // "ex-Meta researcher", "cựu Google": the organisation right after the marker;
+  // otherwise the one after a bridge ("cựu giám đốc của X", "former executive at X").
+  int after = MentionAt(i + m) >= 0 ? -1 : FindBridge(i + m, 12, false, true);
+  Slot org;
+  if (after >= 0) {
+    org = RightGroup(after, 6);
+  } else if (!needs_bridge) {
+    org = RightGroup(i + m, 4);
+  }
+  // "ba cựu nhân viên VNG là A, B và C", "former Grab staff X": the staff noun, which
+  // elsewhere blocks a name, here says who worked there.
+  if (org.mentions.empty() && !needs_bridge) {
+    int sm = lx_.staff_noun.Match(t_, i + m);
+    int om = sm > 0 ? MentionAt(i + m + sm) : -1;
+    if (om >= 0 && M(om).tb == i + m + sm && TypeOf(om) != EntityType::kPlace &&
+        TypeOf(om) != EntityType::kPerson) {
+      org.mentions.push_back(om);
+      org.begin = M(om).tb;
+      org.end = M(om).te;
+    }
+  }
+  if (org.mentions.empty()) return;
+  Slot person;
+  // "do Y, cựu CEO của Z, thành lập": the description right after a name is its own.
+  if (i >= 2 && IsPunct(t_[i - 1], ",") && MentionAt(i - 2) >= 0 &&
+      TypeOf(MentionAt(i - 2)) == EntityType::kPerson) {
+    int mi = MentionAt(i - 2);
+    person.mentions.push_back(mi);
+    person.begin = M(mi).tb;
+    person.end = M(mi).te;
+  } else {
+    person = LeftGroup(i, true);
+  }
+  if (person.mentions.empty()) {
+    // "Hayes is a former AWS engineer", "Bà Lan là cựu giám đốc của X": the person is
+    // the copula's subject.
+    int k = i;
+    if (k > 0 && In(lx_.article, t_[k - 1])) --k;
+    int c = lx_.copula.MatchEndingAt(t_, k);
+    if (c > 0 && k - c > 0) person = LeftGroup(k - c, true);
+    if (!person.mentions.empty() && TypeOf(person.mentions.front()) == EntityType::kOrganization) {
+      person = Slot{};
+    }
+  }
+  if (person.mentions.empty() || TypeOf(person.mentions.front()) == EntityType::kOrganization) {
+    // "former Google engineer Jane Doe": the person follows.
+    int e = org.end;
+    int k = e;
+    while (k < n_ && k <= e + 3 && MentionAt(k) < 0 && (t_[k].word || IsPunct(t_[k], ","))) ++k;
+    int mi = MentionAt(k);
+    // Not the organisation of a relation that follows ("cựu nhân viên VNG thành lập
+    // X"): only names right after the description or its copula.
+    if (mi >= 0 && HasTrigger(e, k)) mi = -1;
+    if (mi >= 0 && TypeFits(TypeOf(mi), EntityType::kPerson)) {
+      person = Slot{};
+      person.mentions.push_back(mi);
+      person.begin = M(mi).tb;
+      person.end = M(mi).te;
+      ExtendRight(&person, /*skip_former=*/false);
+      // "ex-Stripe manager B, Ledgerly sells ...": only people are former employees.
+      while (person.mentions.size() > 1 && TypeOf(person.mentions.back()) != EntityType::kPerson &&
+             IsPunct(t_[M(person.mentions.back()).tb - 1], ",")) {
+        person.mentions.pop_back();
+      }
+    } else if (Slot pair = PairSubject(i); !pair.mentions.empty()) {
+      person = pair;
+    } else if (SubjectOmitted(i)) {
+      person = SentenceSubject(i);
+    } else {
+      return;
+    }
+  }
+  if (person.mentions.empty()) return;
+  Emit(RelationType::kAlumniOf, person, org, true, rule, 85, i, i + m);
+}
+
+void SentenceRules::Circum(int i, int m) {
+  // "X do Y thành lập", "X được Y hậu thuẫn".
+  int k = i + m;
+  while (k < n_ && MentionAt(k) < 0 && k <= i + m + 2 && t_[k].word && !t_[k].cap) ++k;
+  // "được Quỹ đầu tư Nextrans rót vốn": a capitalised cue noun before the name.
+  if (MentionAt(k) < 0 && k == i + m) k += lx_.org_prefix.Match(t_, k);
+  // "do ba cựu nhân viên VNG là A, B và C thành lập": a description of the agents,
+  // then a copula naming them.
+  for (int q = i + m; q < n_ && q <= i + m + 8; ++q) {
+    if (!t_[q].word) break;
+    int cm = lx_.copula.Match(t_, q);
+    if (cm > 0 && q + cm < n_ && MentionAt(q + cm) < 0) {
+      cm += lx_.person_prefix.Match(t_, q + cm);  // "là ông A và ông B"
+    }
+    if (cm > 0 && q > i + m && MentionAt(q + cm) >= 0 && M(MentionAt(q + cm)).tb == q + cm) {
+      k = q + cm;
+      break;
+    }
+    if (lx_.circum_verbs.Match(t_, q) > 0) break;
+  }
+  int mi = MentionAt(k);
+  if (mi < 0) return;
+  Slot agent;
+  agent.mentions.push_back(mi);
+  agent.begin = M(mi).tb;
+  agent.end = M(mi).te;
+  ExtendRight(&agent);
+  int v = agent.end;
+  // "do Lý Minh Viễn (Li Mingyuan), cựu ...": the agent's other name in parentheses.
+  if (v + 2 < n_ && IsPunct(t_[v], "(")) {
+    int q = v + 1;
+    while (q < n_ && q <= v + 6 && !IsPunct(t_[q], ")")) ++q;
+    if (q < n_ && IsPunct(t_[q], ")")) v = q + 1;
+  }
+  v = SkipAppositive(v);
+  // "được tập đoàn NTT Data của Nhật Bản mua lại": the agent's country.
+  if (v + 1 < n_ && lx_.genitive.Contains(t_[v].lower) && MentionAt(v + 1) >= 0 &&
+      TypeOf(MentionAt(v + 1)) == EntityType::kPlace) {
+    v = M(MentionAt(v + 1)).te;
+  }
+  while (v < n_) {
+    int f = lx_.filler.Match(t_, v);
+    if (f == 0) break;
+    v += f;
+  }
+  int rel_value = 0;
+  int vm = lx_.circum_verbs.Match(t_, v, &rel_value);
+  if (vm == 0) return;
+  RelationType rel = static_cast<RelationType>(rel_value);
+  Slot patient = LeftGroup(i, true);
+  // "X, quỹ có trụ sở tại Thâm Quyến do A và B đồng sáng lập", "startup có trụ sở tại
+  // TP HCM được Y hậu thuẫn": the headquarters phrase describes the name before it,
+  // which is the patient, not the place.
+  if (patient.mentions.size() == 1 && TypeOf(patient.mentions.front()) == EntityType::kPlace) {
+    const Mention& place = M(patient.mentions.front());
+    int hv = -1;
+    int hb = -1;
+    for (int k = place.tb - 1; k >= 0 && k >= place.tb - 6; --k) {
+      int hm = lx_.triggers.Match(t_, k, &hv);
+      if (hm > 0 && k + hm == place.tb && lx_.trigger_info[hv].relation == RelationType::kHqIn) {
+        hb = k;
+        break;
+      }
+    }
+    patient = Slot{};
+    if (hb > 0) {
+      // The name, or the anaphoric description ("startup") with its name before a
+      // comma, ahead of the phrase.
+      for (int k = hb - 1; k >= 0 && k >= hb - 6; --k) {
+        int mi = MentionAt(k);
+        if (mi >= 0 && TypeOf(mi) != EntityType::kPlace && TypeOf(mi) != EntityType::kPerson) {
+          patient.mentions.push_back(mi);
+          patient.begin = M(mi).tb;
+          patient.end = M(mi).te;
+          break;
+        }
+      }
+    } else {
+      // "Woowa Brothers, công ty Hàn Quốc do ông Kim Bong-jin sáng lập": the place says
+      // where the organisation noun before it is from; the name before the comma is the
+      // patient.
+      int om = lx_.org_prefix.MatchEndingAt(t_, place.tb);
+      int c = place.tb - om - 1;
+      if (om > 0 && c >= 1 && IsPunct(t_[c], ",")) {
+        int mi = MentionAt(c - 1);
+        if (mi >= 0 && TypeOf(mi) != EntityType::kPlace && TypeOf(mi) != EntityType::kPerson) {
+          patient.mentions.push_back(mi);
+          patient.begin = M(mi).tb;
+          patient.end = M(mi).te;
+        }
+      }
+    }
+  }
+  if (patient.mentions.empty() && rel == RelationType::kInvestedIn && i > 0) {
+    // "X huy động 10 triệu USD trong vòng gọi vốn (Series A, trị giá 5 triệu USD) do Y
+    // dẫn dắt": the round is the sentence subject's.
+    for (int k = i; k > 0 && k >= i - 12 && MentionAt(k - 1) < 0; --k) {
+      if (lx_.round.MatchEndingAt(t_, k) > 0) {
+        patient = SentenceSubject(i);
+        break;
+      }
+    }
+  }
+  if (patient.mentions.empty()) return;
+  std::string rule = absl::StrCat("circum:", t_[i].lower, "...", t_[v].lower);
+  Emit(rel, patient, agent, rel == RelationType::kFoundedBy, rule, 85, i, v + vm);
+}
+
+void SentenceRules::InvestNoun(int i, int m, const Trigger& trig) {
+  // "khoản đầu tư của Y vào X", "investment by Y in X".
+  Slot investor = RightGroup(i + m, 1);
+  if (investor.mentions.empty()) return;
+  int k = investor.end;
+  int b = lx_.bridge.Match(t_, k);
+  if (b == 0 || !In(lx_.into, t_[k])) return;
+  Slot company = RightGroup(k + b, 3);
+  if (company.mentions.empty()) return;
+  Emit(RelationType::kInvestedIn, investor, company, true,
+       absl::StrCat("invest-noun:", trig.phrase), 85, i, k);
+}
+
+void SentenceRules::Based(int i) {
+  // "<place>-based X", "X, a <place>-based startup".
+  if (i < 2 || !IsPunct(t_[i - 1], "-")) return;
+  int place = MentionAt(i - 2);
+  if (place < 0 || !IsCity(place)) return;
+  Slot org;
+  for (int k = i + 1; k < n_ && k <= i + 4; ++k) {
+    if (MentionAt(k) >= 0) {
+      org.mentions.push_back(MentionAt(k));
+      break;
+    }
+    // "the Shenzhen-based carmaker backed by X": a verb or a bridge ends the
+    // description; a name after it is someone else.
+    if (!t_[k].word || lx_.triggers.Match(t_, k) > 0 || lx_.bridge.Match(t_, k) > 0) break;
+  }
+  Slot city;
+  city.mentions.push_back(place);
+  if (org.mentions.empty() || TypeOf(org.mentions.front()) == EntityType::kPerson) {
+    int k = M(place).tb - 1;
+    if (k >= 0 && In(lx_.article, t_[k])) --k;
+    if (k >= 1 && (IsPunct(t_[k], ",") || lx_.copula.Match(t_, k) > 0) && MentionAt(k - 1) >= 0) {
+      org = Slot{};
+      org.mentions.push_back(MentionAt(k - 1));
+    }
+  }
+  if (org.mentions.empty()) return;
+  // Stated inside a noun phrase: "in talks to acquire X, a Chicago-based startup"
+  // hedges the acquisition, not where X is.
+  phrase_internal_ = true;
+  Emit(RelationType::kHqIn, org, city, true, "based:-based", 85, i - 1, i + 1);
+  phrase_internal_ = false;
+}
+
+void SentenceRules::Backed(int i) {
+  // "SoftBank-backed Ola Electric", "a Sequoia-funded startup, Nestwise".
+  if (i < 2 || !IsPunct(t_[i - 1], "-")) return;
+  int investor = MentionAt(i - 2);
+  if (investor < 0) return;
+  Slot company;
+  for (int k = i + 1; k < n_ && k <= i + 4; ++k) {
+    if (MentionAt(k) >= 0) {
+      // "Samsung-Backed Chip Startup Lumira Raises ...": a title-case headline run
+      // that swallowed the compound is no name.
+      if (M(MentionAt(k)).tb > i) company.mentions.push_back(MentionAt(k));
+      break;
+    }
+    if (!t_[k].word || lx_.triggers.Match(t_, k) > 0 || lx_.bridge.Match(t_, k) > 0) break;
+  }
+  // "Lazada, the Alibaba-owned e-commerce platform": the company before the
+  // appositive.
+  if (company.mentions.empty()) {
+    int k = M(investor).tb - 1;
+    if (k >= 0 && In(lx_.article, t_[k])) --k;
+    if (k >= 1 && (IsPunct(t_[k], ",") || lx_.copula.Match(t_, k) > 0) && MentionAt(k - 1) >= 0 &&
+        TypeOf(MentionAt(k - 1)) != EntityType::kPerson &&
+        TypeOf(MentionAt(k - 1)) != EntityType::kPlace) {
+      company.mentions.push_back(MentionAt(k - 1));
+    }
+  }
+  if (company.mentions.empty()) return;
+  Slot inv;
+  inv.mentions.push_back(investor);
+  Emit(RelationType::kInvestedIn, inv, company, true, absl::StrCat("compound:-", t_[i].lower), 80,
+       i - 2, i + 1);
+}
+
+void SentenceRules::HqNoun(int i, int m, const Trigger& trig) {
+  // "Trụ sở chính của X đặt tại Y", "The headquarters of X are in Y".
+  Slot org = RightGroup(i + m, 2);
+  if (org.mentions.empty()) return;
+  for (int k = org.end; k < n_ && k <= org.end + 3; ++k) {
+    if (!t_[k].word) return;
+    if (In(lx_.locative, t_[k]) && MentionAt(k + 1) >= 0) {
+      Slot city;
+      city.mentions.push_back(MentionAt(k + 1));
+      Emit(RelationType::kHqIn, org, city, true, absl::StrCat("hq-noun:", trig.phrase), 85, i,
+           k + 1);
+      return;
+    }
+  }
+}
+
+void SentenceRules::HqAppositive(int i) {
+  // "X, một công ty khởi nghiệp ở Hàng Châu", "X, a startup in Hangzhou".
+  if (!In(lx_.locative, t_[i])) return;
+  int place = MentionAt(i + 1);
+  if (place < 0 || !IsCity(place) || M(place).tb != i + 1) return;
+  for (int j = i - 1; j >= 2 && j >= i - 7; --j) {
+    if (!t_[j].word) return;
+    if (In(lx_.article, t_[j]) && IsPunct(t_[j - 1], ",") && lx_.org_prefix.Match(t_, j + 1) > 0) {
+      int org = MentionAt(j - 2);
+      if (org < 0) return;
+      Slot o, c;
+      o.mentions.push_back(org);
+      c.mentions.push_back(place);
+      Emit(RelationType::kHqIn, o, c, true, "appositive:located", 75, j, i + 1);
+      return;
+    }
+  }
+}
+
+void SentenceRules::TableRow() {
+  if (s_.mentions.size() < 2) return;
+  Slot org, city;
+  org.mentions.push_back(s_.mentions.front());
+  city.mentions.push_back(s_.mentions.back());
+  Emit(RelationType::kHqIn, org, city, true, "table:headquarters", 80, 0, 0);
+}
+
+void SentenceRules::Participation(int i, int m) {
+  // "X huy động 35 triệu USD vòng Series B, với sự tham gia của A và B", "X raised
+  // $50 million ..., with participation from A and B": A and B joined X's round. Only
+  // in a sentence about money, and only for the sentence's subject.
+  if (!FinanceNear(i, i + m)) {
+    bool round = false;
+    for (int k = 0; k < i && !round; ++k) round = lx_.round.Match(t_, k) > 0;
+    if (!round) return;
+  }
+  Slot investors = RightGroup(i + m, 2);
+  if (investors.mentions.empty()) return;
+  Slot company = SentenceSubject(i);
+  if (company.mentions.empty()) return;
+  Emit(RelationType::kInvestedIn, investors, company, true, "participation", 82, i, i + m);
+}
+
+// "Quỹ X cũng tham gia.", "X and Y also took part.", "Also participating were X and
+// Y": investors joining a round the article has just described, with no name after
+// the verb. The company is the one whose round the last sentences spoke of: a round
+// anaphor here, else the company of the last investment stated in the two sentences
+// before.
+void SentenceRules::BareJoin(int i, int m, bool investors_after) {
+  int e = i + m;
+  int round_mention = -1;
+  if (!investors_after) {
+    // Only the end of the clause, or a round ("trong vòng này", "in the round"), may
+    // follow; a name after the verb is its object and the verb rules read it.
+    int k = e;
+    while (k < n_ && k < e + 4 && t_[k].word && MentionAt(k) < 0 && lx_.round.Match(t_, k) == 0) {
+      ++k;
+    }
+    if (k < n_ && MentionAt(k) >= 0) {
+      const Mention& r = M(MentionAt(k));
+      if (!r.anaphor || r.anaphor_kind != AnaphorKind::kRound) return;
+      round_mention = MentionAt(k);
+    } else if (k < n_ && t_[k].word && lx_.round.Match(t_, k) == 0) {
+      return;
+    } else if (k < n_ && !t_[k].word && k > e && lx_.round.Match(t_, k) == 0) {
+      // Words, then punctuation: "also took part in talks." says nothing of money.
+      return;
+    }
+  }
+  Slot investors = investors_after ? RightGroup(e, 1) : LeftGroup(i, true);
+  if (investors.mentions.empty()) return;
+  int company = round_mention >= 0 ? round_mention : RoundOwner();
+  if (company < 0) return;
+  Slot object;
+  object.mentions.push_back(company);
+  Emit(RelationType::kInvestedIn, investors, object, true, "bare-join", 80, i, e);
+}
+
+// "Nhà đầu tư dẫn dắt là X", "The lead investor was X", "X là nhà đầu tư dẫn dắt",
+// "X was the lead investor": X led the round the article has just described.
+void SentenceRules::LeadInvestor(int i, int m) {
+  Slot investors;
+  int c = lx_.copula.Match(t_, i + m);
+  if (c > 0) {
+    investors = RightGroup(i + m + c, 1);
+  } else {
+    int k = i;
+    if (k > 0 && In(lx_.article, t_[k - 1])) --k;
+    int cb = lx_.copula.MatchEndingAt(t_, k);
+    if (cb > 0 && k - cb > 0) investors = LeftGroup(k - cb, false);
+  }
+  if (investors.mentions.empty()) return;
+  // "nhà đầu tư dẫn dắt vòng Series A của X là Y": the round's owner named here.
+  int company = -1;
+  for (int k = i + m; k < n_ && k < i + m + 6 && company < 0; ++k) {
+    if (IsPunct(t_[k], ",") || IsPunct(t_[k], ";") || lx_.copula.Match(t_, k) > 0) break;
+    int mi = MentionAt(k);
+    if (mi >= 0 && TypeOf(mi) != EntityType::kPlace && TypeOf(mi) != EntityType::kPerson) {
+      company = mi;
+    }
+  }
+  if (company < 0) company = RoundOwner();
+  if (company < 0) return;
+  Slot object;
+  object.mentions.push_back(company);
+  Emit(RelationType::kInvestedIn, investors, object, true, "lead-investor", 80, i, i + m);
+}
+
+// "NVentures, the venture capital arm of Nvidia", "X, Y's investment arm", "Y's venture
+// arm X", "X, the venture arm Y launched in 2022", "X, quỹ đầu tư mạo hiểm của Y": a
+// fund a company set up; the company founded it.
+void SentenceRules::ArmOf(int i, int m) {
+  int e = i + m;
+  int fund = -1, parent = -1;
+  if (i >= 2 && t_[i - 1].lower == "'s" && MentionAt(i - 2) >= 0) {
+    parent = MentionAt(i - 2);
+    int pb = M(parent).tb;
+    if (pb >= 2 && IsPunct(t_[pb - 1], ",") && MentionAt(pb - 2) >= 0) {
+      fund = MentionAt(pb - 2);  // "X, Y's venture arm"
+    } else {
+      int k = e;
+      if (k < n_ && IsPunct(t_[k], ",")) ++k;
+      if (MentionAt(k) >= 0) fund = MentionAt(k);  // "Y's venture arm (,) X"
+    }
+  } else {
+    // "X, the venture arm of Y", "X, quỹ đầu tư mạo hiểm của Y".
+    int k = i;
+    if (k >= 1 && In(lx_.article, t_[k - 1])) --k;
+    if (k >= 2 && IsPunct(t_[k - 1], ",") && MentionAt(k - 2) >= 0) fund = MentionAt(k - 2);
+    int r = e;
+    if (r < n_ && lx_.genitive.Match(t_, r) > 0) {
+      r += lx_.genitive.Match(t_, r);
+      if (MentionAt(r) >= 0) parent = MentionAt(r);
+    } else if (MentionAt(r) >= 0) {
+      // "the venture arm Nvidia launched": only with a founding verb after the name.
+      int v = -1;
+      int after = M(MentionAt(r)).te;
+      if (after < n_ && lx_.triggers.Match(t_, after, &v) > 0 &&
+          lx_.trigger_info[v].relation == RelationType::kFoundedBy) {
+        parent = MentionAt(r);
+      }
+    }
+  }
+  if (fund < 0 || parent < 0 || fund == parent) return;
+  if (TypeOf(parent) == EntityType::kPerson || TypeOf(fund) == EntityType::kPerson) return;
+  Slot subject, object;
+  subject.mentions.push_back(fund);
+  object.mentions.push_back(parent);
+  bool saved = phrase_internal_;
+  phrase_internal_ = true;
+  Emit(RelationType::kFoundedBy, subject, object, true, "arm", 80, i, e);
+  phrase_internal_ = saved;
+}
+
+// "A đồng sáng lập X năm 1993 cùng B và C", "A co-founded X with B", "người đồng sáng
+// lập X cùng B": the people after "cùng"/"with" founded X too.
+void SentenceRules::CoFounders(int i, int m) {
+  int k = i + m;
+  while (k < n_ && MentionAt(k) < 0) {
+    int f = lx_.filler.Match(t_, k);
+    if (f == 0) break;
+    k += f;
+  }
+  int org = MentionAt(k);
+  if (org < 0 || M(org).tb != k) return;
+  EntityType ot = TypeOf(org);
+  if (ot == EntityType::kPerson || ot == EntityType::kPlace) return;
+  k = M(org).te;
+  // A year or a place between: "năm 1993", "in 2019", "vào năm 2015", "in Hangzhou".
+  for (int guard = 0; guard < 2 && k < n_; ++guard) {
+    int b = k;
+    if (k < n_ && In(lx_.time_prep, t_[k])) ++k;
+    if (k + 1 < n_ && In(lx_.year_marker, t_[k]) && IsYear(t_[k + 1])) {
+      k += 2;
+    } else if (k < n_ && IsYear(t_[k])) {
+      ++k;
+    } else if (MentionAt(k) >= 0 && TypeOf(MentionAt(k)) == EntityType::kPlace && k > b) {
+      k = M(MentionAt(k)).te;
+    } else {
+      k = b;
+      break;
+    }
+  }
+  int w = lx_.cofound_with.Match(t_, k);
+  if (w == 0) return;
+  k += w;
+  k += lx_.person_prefix.Match(t_, k);
+  int first = MentionAt(k);
+  if (first < 0 || M(first).tb != k) return;
+  Slot people;
+  people.mentions.push_back(first);
+  people.begin = M(first).tb;
+  people.end = M(first).te;
+  ExtendRight(&people, /*skip_former=*/false);
+  Slot company;
+  company.mentions.push_back(org);
+  Slot persons;
+  for (int p : people.mentions) {
+    if (TypeOf(p) != EntityType::kPlace) persons.mentions.push_back(p);
+  }
+  if (persons.mentions.empty()) return;
+  Emit(RelationType::kFoundedBy, company, persons, true, "co-founders", 82, i, i + m);
+}
+
+// "X mua 25% cổ phần (Công ty) Y", "X đang sở hữu 12% cổ phần công ty Y", "X nắm giữ
+// 35% cổ phần Y", "X has bought a 20% stake in Y", "X already owns 30% of Y": a share of
+// a company, bought or held, after a verb of owning.
+void SentenceRules::Stake(int i) {
+  if (i + 2 >= n_ || !IsNumber(t_[i]) || !IsPunct(t_[i + 1], "%")) return;
+  int k = i + 2;
+  // "4,99%", "12.5%": the number's integer part opens the phrase.
+  if (i >= 2 && (IsPunct(t_[i - 1], ",") || IsPunct(t_[i - 1], ".")) && IsNumber(t_[i - 2]) &&
+      t_[i - 1].begin == t_[i - 2].end && t_[i].begin == t_[i - 1].end) {
+    i -= 2;
+  }
+  int vb = -1, start = i;
+  for (int k = i - 1; k >= 0 && k >= i - 6; --k) {
+    if (MentionAt(k) >= 0 || !t_[k].word) break;
+    if (In(lx_.own_verb, t_[k])) {
+      vb = k;
+    } else if (!In(lx_.stake_glue, t_[k])) {
+      break;
+    }
+    start = k;
+  }
+  if (vb < 0) return;
+  vb = start;  // The subject stands before the whole verb phrase.
+  if (vb > 0 && lx_.own_verb.MatchEndingAt(t_, vb + 1) == 2) --vb;  // "sở hữu"
+  bool share = false;
+  while (k < n_ && MentionAt(k) < 0 && In(lx_.share_word, t_[k])) {
+    share = true;
+    ++k;
+  }
+  if (!share) return;
+  Slot left = LeftGroup(vb, true);
+  Slot right = RightGroup(k, 1);
+  if (right.mentions.empty()) return;
+  if (left.mentions.empty()) {
+    // "X vừa hoàn tất thương vụ mua 25% ...": the verb closes a verb phrase whose
+    // subject is the sentence's, with only lower-case words in between.
+    Slot subject = SentenceSubject(vb);
+    if (subject.mentions.empty()) return;
+    for (int q = subject.end; q < vb; ++q) {
+      // "Tập đoàn X (X Group) vừa công bố ...": the subject's alias in parentheses.
+      if (q == subject.end && IsPunct(t_[q], "(")) {
+        while (q < vb && !IsPunct(t_[q], ")")) ++q;
+        continue;
+      }
+      if (MentionAt(q) >= 0 || !t_[q].word || t_[q].cap || lx_.stop.Match(t_, q) > 0) return;
+    }
+    left = subject;
+  }
+  Emit(RelationType::kInvestedIn, left, right, true, "stake", 85, vb, k);
+}
+
+// "X, who joined Lanxin from Huawei in 2016", "bà Y gia nhập A từ B": the person
+// came from B, a former employer.
+void SentenceRules::JoinedFrom(int i) {
+  int jm = lx_.join_verb.Match(t_, i);
+  if (jm == 0) return;
+  int to = MentionAt(i + jm);
+  int k = i + jm;
+  // "Vinh joined from Grab": the new employer left unsaid.
+  if (!(k + 1 < n_ && In(lx_.source_from, t_[k]))) {
+    if (to < 0 || M(to).tb != i + jm || TypeOf(to) == EntityType::kPlace) return;
+    k = M(to).te;
+  }
+  if (k + 1 >= n_ || !In(lx_.source_from, t_[k])) return;
+  int from = MentionAt(k + 1);
+  if (from < 0 || M(from).tb != k + 1 || TypeOf(from) == EntityType::kPlace) return;
+  Slot person = LeftGroup(i, true);
+  if (person.mentions.empty() || TypeOf(person.mentions.front()) != EntityType::kPerson) return;
+  Slot org;
+  org.mentions.push_back(from);
+  Emit(RelationType::kAlumniOf, person, org, true, "joined-from", 80, i, k + 1);
+}
+
+// "spent five years as an engineering manager at Atlassian", "có 8 năm làm bác sĩ tại
+// Bệnh viện Chợ Rẫy trước khi nghỉ việc": a person's years of work at an organisation,
+// past only when the sentence also says the person left ("Y spent eight years at Google
+// and still works there" is not).
+void SentenceRules::Tenure(int i) {
+  if (!In(lx_.have_verb, t_[i])) return;
+  int k = i + 1;
+  if (k < n_ && t_[k].word && !IsNumber(t_[k]) && !In(lx_.number_word, t_[k]) &&
+      In(lx_.stake_glue, t_[k])) {
+    ++k;  // "gần 10 năm", "nearly ten years"
+  }
+  if (k + 1 >= n_ || !(IsNumber(t_[k]) || In(lx_.number_word, t_[k])) ||
+      !In(lx_.time_unit, t_[k + 1])) {
+    return;
+  }
+  int duration_end = k + 2;
+  // The organisation: after a bridge ("tại", "cho", "at", "for") within the clause.
+  int org = -1, bridge = -1;
+  for (int q = duration_end; q < n_ && q <= duration_end + 10; ++q) {
+    if (!t_[q].word && !IsPunct(t_[q], "-")) break;
+    int mi = MentionAt(q);
+    if (mi >= 0) {
+      if (q > duration_end && In(lx_.former_bridge, t_[q - 1]) && M(mi).tb == q) {
+        org = mi;
+        bridge = q - 1;
+      }
+      break;
+    }
+  }
+  if (org < 0 || !SlotFits(RelationType::kAlumniOf, false, org)) return;
+  if (TypeOf(org) == EntityType::kPlace) return;
+  bool left_job = false;
+  for (int q = 0; q < n_; ++q) {
+    if (q >= i && q <= bridge) continue;
+    if (lx_.depart.Match(t_, q) > 0) left_job = true;
+  }
+  if (!left_job) return;
+  // "Ông Phát là cựu sinh viên Đại học Cần Thơ, sau đó có ...": the name just before
+  // may be another organisation; the person is then the sentence's subject.
+  auto is_person = [&](const Slot& sl) {
+    if (sl.mentions.empty()) return false;
+    EntityType t = TypeOf(sl.mentions.front());
+    return t != EntityType::kOrganization && t != EntityType::kPlace &&
+           SlotFits(RelationType::kAlumniOf, true, sl.mentions.front());
+  };
+  Slot person = LeftGroup(i, true);
+  if (!is_person(person)) person = SentenceSubject(i);
+  if (!is_person(person)) return;
+  Slot o;
+  o.mentions.push_back(org);
+  Emit(RelationType::kAlumniOf, person, o, true, "tenure", 78, i, bridge + 1);
+}
+
+// "Kestrel Robotics of Denver": an organisation named with its city.
+void SentenceRules::OrgOfCity(int i) {
+  if (i < 1 || i + 1 >= n_ || !In(lx_.name_of, t_[i])) return;
+  int org = MentionAt(i - 1), city = MentionAt(i + 1);
+  if (org < 0 || city < 0 || !IsCity(city) || M(city).tb != i + 1) return;
+  // Only a name that is an organisation by its own words ("X Robotics", "X Inc.").
+  if (M(org).type != EntityType::kOrganization || M(org).strength < 2 || M(org).anaphor) return;
+  // "the Bank of Hanoi branch": the city must close the name phrase.
+  int e = M(city).te;
+  if (e < n_ && t_[e].word && t_[e].cap) return;
+  Slot o, c;
+  o.mentions.push_back(org);
+  c.mentions.push_back(city);
+  phrase_internal_ = true;
+  Emit(RelationType::kHqIn, o, c, true, "org-of-city", 75, i, i + 1);
+  phrase_internal_ = false;
+}
+
+// "MIT graduates Daniel Okafor and Wei Zhang", "cựu sinh viên Harvard": the people are
+// alumni of the organisation before the role word.
+void SentenceRules::RoleOf(int i) {
+  if (i < 1 || i + 1 >= n_ || !In(lx_.role_plural, t_[i])) return;
+  int org = MentionAt(i - 1);
+  if (org < 0 || M(org).te != i || TypeOf(org) == EntityType::kPlace ||
+      TypeOf(org) == EntityType::kPerson || M(org).anaphor) {
+    return;
+  }
+  int first = MentionAt(i + 1);
+  // "Goldberg, a Carnegie Mellon graduate, ...", "Lan, một cựu sinh viên RMIT, ...": the
+  // person the appositive describes, before it.
+  if (first < 0 || M(first).tb != i + 1) {
+    int k = M(org).tb;
+    if (k >= 1 && (In(lx_.article, t_[k - 1]) || In(lx_.generic_det, t_[k - 1]))) --k;
+    if (k >= 2 && IsPunct(t_[k - 1], ",") && MentionAt(k - 2) >= 0 &&
+        TypeFits(TypeOf(MentionAt(k - 2)), EntityType::kPerson) && !M(MentionAt(k - 2)).anaphor &&
+        (i + 1 >= n_ || !t_[i + 1].word || In(lx_.clause_relative, t_[i + 1]))) {
+      first = MentionAt(k - 2);
+      Slot person, o;
+      person.mentions.push_back(first);
+      o.mentions.push_back(org);
+      phrase_internal_ = true;
+      Emit(RelationType::kAlumniOf, person, o, true, "role-of", 80, i, i + 1);
+      phrase_internal_ = false;
+    }
+    return;
+  }
+  Slot people;
+  people.mentions.push_back(first);
+  people.begin = M(first).tb;
+  people.end = M(first).te;
+  ExtendRight(&people, /*skip_former=*/false);
+  Slot o;
+  o.mentions.push_back(org);
+  phrase_internal_ = true;
+  Emit(RelationType::kAlumniOf, people, o, true, "role-of", 80, i, i + 1);
+  phrase_internal_ = false;
+}
+
+void SentenceRules::Run() {
+  if (s_.headline) return;
+  if (s_.table_row) {
+    TableRow();
+    return;
+  }
+  for (int i = 0; i < n_;) {
+    if (In(lx_.based_compound, t_[i])) Based(i);
+    if (In(lx_.backed_compound, t_[i])) Backed(i);
+    HqAppositive(i);
+    Stake(i);
+    JoinedFrom(i);
+    Tenure(i);
+    RoleOf(i);
+    OrgOfCity(i);
+    if (int arm = lx_.arm_noun.Match(t_, i); arm > 0) ArmOf(i, arm);
+    if (int lm = lx_.lead_investor.Match(t_, i); lm > 0) LeadInvestor(i, lm);
+    if (int bm = lx_.bare_join.Match(t_, i); bm > 0) {
+      BareJoin(i, bm, false);
+    } else if (int am = lx_.join_after.Match(t_, i); am > 0) {
+      BareJoin(i, am, true);
+    }
+    if (int pm = lx_.participation.Match(t_, i); pm > 0) {
+      Participation(i, pm);
+      i += pm;
+      continue;
+    }
+    int tv = -1;
+    int m = lx_.triggers.Match(t_, i, &tv);
+    if (m == 0) {
+      ++i;
+      continue;
+    }
+    // "SoftBank-backed X" was read as a compound above, not as the verb.
+    if (i >= 1 && IsPunct(t_[i - 1], "-") &&
+        (In(lx_.backed_compound, t_[i]) || In(lx_.based_compound, t_[i]))) {
+      i += m;
+      continue;
+    }
+    // A trigger inside a name ("Founder Fund") is part of the name.
+    bool in_mention = false;
+    for (int k = i; k < i + m; ++k) {
+      if (MentionAt(k) >= 0 && !M(MentionAt(k)).anaphor) in_mention = true;
+    }
+    if (in_mention) {
+      ++i;
+      continue;
+    }
+    const Trigger& trig = lx_.trigger_info[tv];
+    // "nhà đầu tư" (investor) is a noun made from the verb, not the verb.
+    // ("Bếp Nhà do ...": a word of a name before the trigger is no such noun.)
+    if (i > 0 && In(lx_.agent_noun, t_[i - 1]) && MentionAt(i - 1) < 0 && !(trig.flags & kNoun)) {
+      i += m;
+      continue;
+    }
+    if (trig.relation == RelationType::kFoundedBy && !trig.left_is_subject &&
+        !(trig.flags & kCircum)) {
+      CoFounders(i, m);
+    }
+    if (trig.flags & kHqNoun) {
+      HqNoun(i, m, trig);
+    } else if (trig.flags & kCircum) {
+      Circum(i, m);
+    } else if (trig.flags & kFormer) {
+      Former(i, m, trig);
+    } else if (trig.flags & kInvestNoun) {
+      InvestNoun(i, m, trig);
+    } else {
+      Generic(i, m, trig);
+    }
+    i += m;
+  }
+}
+
+}  // namespace
+
+std::vector<Fact> Analyzer::FindFacts(const Document& doc) const {
+  std::vector<Fact> facts;
+  for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
+    SentenceRules rules(*lex_, doc, si, &facts);
+    rules.Run();
+  }
+  // One fact per (subject, relation, object, sentence): the most confident one.
+  std::vector<Fact> out;
+  absl::flat_hash_map<std::string, size_t> index;
+  for (Fact& f : facts) {
+    const Mention& s = doc.mentions[f.subject];
+    const Mention& o = doc.mentions[f.object];
+    std::string key =
+        absl::StrCat(s.entity, "/", static_cast<int>(f.relation), "/", o.entity, "/", f.sentence);
+    auto it = index.find(key);
+    if (it == index.end()) {
+      index.emplace(key, out.size());
+      out.push_back(std::move(f));
+    } else if (out[it->second].confidence < f.confidence ||
+               (!out[it->second].confirmed && f.confirmed)) {
+      out[it->second] = std::move(f);
+    }
+  }
+  return out;
+}
+
+}  // namespace kg::extract::internal
