@@ -107,6 +107,36 @@ void Analyzer::ResolveEntities(Document* doc) const {
         }
         if (hits == 1) c = found;
       }
+      // Not a name the article gives its own designator ("Tập đoàn Sao Mai" beside
+      // "Sao Mai Solar"), nor one named in the same sentence as the longer name.
+      if (c < 0 && !(m.type == EntityType::kPerson && m.strength == 2) && m.te - m.tb >= 2 &&
+          m.registered_forms.empty()) {
+        // "Bảo Tín" after "Bảo Tín Online": the leading words of exactly one longer
+        // organisation's name.
+        std::vector<std::string> words = absl::StrSplit(fold, ' ', absl::SkipEmpty());
+        int found = -1, hits = 0;
+        for (int k = 0; k < static_cast<int>(clusters.size()); ++k) {
+          const Cluster& cl = clusters[k];
+          // An untyped longer name counts when it ends like a registered name
+          // ("Southern Cross Critical Metals" ... "Southern Cross").
+          bool registered_end = !cl.tokens.empty() && lx.corp_suffix.Contains(cl.tokens.back());
+          if ((!cl.org && !registered_end) || cl.person || cl.tokens.size() <= words.size()) {
+            continue;
+          }
+          // "Hòa Bình Ventures" is the fund of "Hòa Bình", not another name for it.
+          bool unit = false;
+          for (size_t k = words.size(); k < cl.tokens.size(); ++k) {
+            unit =
+                unit || lx.org_suffix.Contains(cl.tokens[k]) || lx.org_class.contains(cl.tokens[k]);
+          }
+          for (int other : cl.mentions) unit = unit || doc->mentions[other].sentence == m.sentence;
+          if (!unit && std::equal(words.begin(), words.end(), cl.tokens.begin())) {
+            found = k;
+            ++hits;
+          }
+        }
+        if (hits == 1) c = found;
+      }
       if (c < 0 && m.type != EntityType::kOrganization && m.te - m.tb == 1) {
         // "Aggarwal" after "Bhavish Aggarwal": a family name alone, if only one
         // two- or three-word name that is not a company ends with it.
@@ -274,9 +304,81 @@ int GenderOf(const Lexicons& lx, absl::string_view w) {
   return 0;
 }
 
+// Whether two lists of org_class kinds have one in common.
+bool SharesClass(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  for (const std::string& x : a) {
+    if (std::find(b.begin(), b.end(), x) != b.end()) return true;
+  }
+  return false;
+}
+
+// The kinds of organisation (cues.tsv org_class) each entity is named or described as:
+// the cue before a mention ("Tập đoàn VNG", "quỹ đầu tư mạo hiểm X"), the name's last
+// word ("Masan Group", "Mekong Capital") and an appositive head ("Kubota, nhà sản xuất
+// ...", "X, the Japanese bank").
+std::vector<std::vector<std::string>> EntityClasses(const Lexicons& lx, const Document& doc) {
+  std::vector<std::vector<std::string>> classes(doc.entities.size());
+  for (const Mention& m : doc.mentions) {
+    if (m.anaphor || m.entity < 0 || m.type == EntityType::kPlace ||
+        m.type == EntityType::kPerson) {
+      continue;
+    }
+    const std::vector<Token>& toks = doc.sentences[m.sentence].tokens;
+    const int n = static_cast<int>(toks.size());
+    std::vector<std::string>* out = &classes[m.entity];
+    AddOrgClasses(lx, toks, m.te - 1, m.te, out);
+    for (int k = m.tb, steps = 0; k >= 1 && steps <= 4; --k, ++steps) {
+      int om = std::max(lx.org_prefix.MatchEndingAt(toks, k), lx.org_head.MatchEndingAt(toks, k));
+      if (om > 0) {
+        AddOrgClasses(lx, toks, k - om, k, out);
+        break;
+      }
+      const Token& t = toks[k - 1];
+      const std::string& w = t.lower;
+      if (!t.word || t.cap || lx.common.Contains(w) || lx.bridge.Contains(w) ||
+          lx.coord.Contains(w) || lx.filler.Contains(w) || lx.stop.Contains(w) ||
+          lx.genitive.Contains(w) || lx.triggers.Match(toks, k - 1) > 0) {
+        break;
+      }
+    }
+    if (m.te + 1 < n && IsPunct(toks[m.te], ",")) {
+      int k = m.te + 1;
+      // The head comes first ("X, nhà sản xuất ...") or after an article and a few
+      // modifiers ("X, the Japanese bank"); "X, được Tập đoàn Y lập ra" is no appositive.
+      bool det = In(lx.article, toks[k]);
+      if (det) ++k;
+      // Not an anaphor opening the next clause ("Ngoài X, tập đoàn còn ...").
+      const std::vector<int>& covered = doc.sentences[m.sentence].token_mention;
+      // "X, the Singapore-headquartered early-stage investor": with an article, a place
+      // and hyphenated modifiers may come before the head.
+      for (int steps = 0; k < n && steps <= (det ? 7 : 0); ++k, ++steps) {
+        if (covered[k] >= 0) {
+          if (!det || doc.mentions[covered[k]].type != EntityType::kPlace) break;
+          continue;
+        }
+        int hm = std::max(lx.org_head.Match(toks, k), lx.org_prefix.Match(toks, k));
+        if (hm > 0) {
+          AddOrgClasses(lx, toks, k, k + hm, out);
+          break;
+        }
+        if (det && IsPunct(toks[k], "-")) continue;
+        if (!toks[k].word || lx.triggers.Match(toks, k) > 0) break;
+        // "X, the ... investor": a role word that says a kind ends the description.
+        if (det && toks[k].word && lx.org_class.contains(Fold(toks[k].lower)) &&
+            (k + 1 >= n || !toks[k + 1].word)) {
+          AddOrgClasses(lx, toks, k, k + 1, out);
+          break;
+        }
+      }
+    }
+  }
+  return classes;
+}
+
 }  // namespace
 
 void Analyzer::ResolveAnaphora(Document* doc) const {
+  const std::vector<std::vector<std::string>> entity_classes = EntityClasses(*lex_, *doc);
   absl::flat_hash_map<int, int> seen_count;  // Entity -> named mentions so far.
   absl::flat_hash_map<int, int> gender;      // Entity -> GenderOf its honorific.
   struct Seen {
@@ -311,7 +413,55 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
         return e >= 0 ? doc->entities[e].type : EntityType::kUnknown;
       };
       int chosen = -1;
-      if (m.anaphor_kind == AnaphorKind::kRound) {
+      // "tập đoàn", "quỹ này", "the fund": a typed anaphor takes the nearest entity of
+      // its kind within the last few sentences ("Ngoài VNG Ventures, tập đoàn còn ..."
+      // is the group VNG, not its fund named last).
+      std::vector<std::string> wanted;
+      if (m.anaphor_kind == AnaphorKind::kOrgBare ||
+          m.anaphor_kind == AnaphorKind::kOrgDemonstrative) {
+        AddOrgClasses(*lex_, s.tokens, m.tb, m.te, &wanted);
+      }
+      // "company" only rules funds out (below); "investor" is no kind to look for.
+      bool wants_company = std::find(wanted.begin(), wanted.end(), "company") != wanted.end();
+      for (const char* drop : {"investor", "company"}) {
+        wanted.erase(std::remove(wanted.begin(), wanted.end(), drop), wanted.end());
+      }
+      // "cựu giám đốc của Grab rời tập đoàn gọi xe này": after a verb or preposition that
+      // takes an object, the company its own sentence named comes first (below).
+      bool object_slot = m.anaphor_kind == AnaphorKind::kOrgDemonstrative && m.tb > 0 &&
+                         lex_->object_marker.Contains(s.tokens[m.tb - 1].lower) &&
+                         !lex_->genitive.Contains(s.tokens[m.tb - 1].lower);
+      // "Công ty khởi nghiệp này" after a bank, "the startup" after an investor: an
+      // entity named or described as a fund, bank or investor is not what a startup or
+      // company anaphor stands for, nor is a startup what "quỹ này" stands for.
+      auto clashes = [&](int entity) {
+        if (entity < 0 || (wanted.empty() && !wants_company)) return false;
+        const std::vector<std::string>& kinds = entity_classes[entity];
+        if (SharesClass(wanted, kinds)) return false;
+        static const std::vector<std::string> kMoney = {"fund", "bank", "investor"};
+        static const std::vector<std::string> kStartup = {"startup"};
+        return SharesClass(wanted, kMoney) ? SharesClass(kStartup, kinds)
+                                           : SharesClass(kMoney, kinds);
+      };
+      if (!wanted.empty() && !object_slot) {
+        bool possessive =
+            m.genitive || (m.tb > 0 && lex_->genitive.Contains(s.tokens[m.tb - 1].lower));
+        for (auto it = history.rbegin(); it != history.rend(); ++it) {
+          if (si - it->sentence > 8) break;
+          if (possessive && it->sentence == si) continue;
+          const Mention& c = doc->mentions[it->mention];
+          if (c.source || c.entity < 0) continue;
+          EntityType t = entity_type(it->mention);
+          if (t == EntityType::kPlace || t == EntityType::kPerson) continue;
+          if (SharesClass(wanted, entity_classes[c.entity])) {
+            chosen = c.entity;
+            break;
+          }
+        }
+      }
+      if (chosen >= 0) {
+        // Resolved by kind.
+      } else if (m.anaphor_kind == AnaphorKind::kRound) {
         // The subject of the last sentence (of the six before) that speaks of
         // money: "X huy động 5 triệu USD ... . Vòng này do Y dẫn dắt."
         // A sentence naming a round ("vòng", "Series A") first, else one about money.
@@ -363,6 +513,14 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
               doc->sentences[it->sentence].mentions.front() == it->mention) {
             std::vector<Token> nt = Tokenize(doc->entities[ce].name);
             bool name_like = nt.size() >= 2 && nt.size() <= 3;
+            // "Trước khi gia nhập Bảo Tín, bà ...": a Vietnamese name that does not open
+            // with a family name, or one after a word (the object of a verb or a
+            // preposition), is not the person meant.
+            const std::vector<Token>& ct = doc->sentences[it->sentence].tokens;
+            if (!nt.empty() && nt[0].viet && !lex_->surname.Contains(nt[0].lower)) {
+              name_like = false;
+            }
+            if (c.tb > 0 && ct[c.tb - 1].word) name_like = false;
             for (const Token& t : nt) name_like = name_like && t.word && t.cap && !t.has_digit;
             if (name_like && !lex_->org_suffix.Contains(nt.back().lower)) {
               chosen = ce;
@@ -390,11 +548,14 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
         }
         // "The startup ..." right after a sentence about X: X, the previous
         // sentence's subject, if it is a company or an untyped name.
-        // A dateline's agency ("(Bloomberg) -- X ...") is not the subject.
+        // A dateline's agency ("(Bloomberg) -- X ...") and city ("HANOI (Reuters) - X")
+        // are not the subject.
         int first = -1;
         if (si > 0) {
           for (int pm : doc->sentences[si - 1].mentions) {
-            if (!doc->mentions[pm].source) {
+            const Mention& pc = doc->mentions[pm];
+            bool dateline_city = pc.type == EntityType::kPlace && pc.tb == 0;
+            if (!pc.source && !dateline_city) {
               first = pm;
               break;
             }
@@ -414,13 +575,14 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
               !lex_->surname.Contains(pt0[c.tb].lower)) {
             untyped_word = true;
           }
-          // The subject opens the sentence, or follows an opening phrase of time
-          // ("Năm 2017, X ...", "In 2019, X ...").
+          // The subject opens the sentence, or follows a short opening phrase ("Năm
+          // 2017, X ...", "In 2019, X ...", "Trong khi đó, X ...").
           const std::vector<Token>& pt = doc->sentences[si - 1].tokens;
-          bool opens = c.tb <= 1 || (c.tb >= 2 && pt[c.tb - 1].lower == "," && c.tb <= 7 &&
-                                     std::any_of(pt.begin(), pt.begin() + c.tb,
-                                                 [](const Token& t) { return t.has_digit; }));
-          if (!c.anaphor && c.entity >= 0 && opens &&
+          const std::string& before = c.tb >= 1 ? pt[c.tb - 1].lower : "";
+          bool opens = c.tb <= 1 || (c.tb >= 2 && c.tb <= 7 &&
+                                     (before == "," || before == "-" || before == "--" ||
+                                      before == "\u2013" || before == "\u2014"));
+          if (!c.anaphor && c.entity >= 0 && opens && !clashes(c.entity) &&
               (t == EntityType::kOrganization || untyped_word)) {
             chosen = c.entity;
           }
@@ -430,7 +592,7 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
         if (chosen < 0 && si > 0) {
           for (int pm : doc->sentences[si - 1].mentions) {
             const Mention& c = doc->mentions[pm];
-            if (!c.anaphor && c.entity >= 0 && !c.source && !c.genitive &&
+            if (!c.anaphor && c.entity >= 0 && !c.source && !c.genitive && !clashes(c.entity) &&
                 entity_type(pm) == EntityType::kOrganization) {
               chosen = c.entity;
             }
@@ -444,7 +606,8 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
           for (auto it = history.rbegin(); it != history.rend(); ++it) {
             if (si - it->sentence > 6) break;
             const Mention& c = doc->mentions[it->mention];
-            if (entity_type(it->mention) != EntityType::kOrganization || c.source || c.genitive) {
+            if (entity_type(it->mention) != EntityType::kOrganization || c.source || c.genitive ||
+                clashes(c.entity)) {
               continue;
             }
             int score = seen_count[c.entity];
@@ -459,7 +622,7 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
           for (auto it = history.rbegin(); it != history.rend(); ++it) {
             if (want == EntityType::kUnknown && si - it->sentence > 2) break;
             const Mention& c = doc->mentions[it->mention];
-            if (entity_type(it->mention) == want && !c.source) {
+            if (entity_type(it->mention) == want && !c.source && !clashes(c.entity)) {
               chosen = c.entity;
               break;
             }
@@ -490,6 +653,59 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
           if (c.genitive && nearest_gen < 0) nearest_gen = c.entity;
         }
         chosen = nearest >= 0 ? nearest : nearest_gen;
+        // "Trong khi đó, Xanh SM ... . Công ty được thành lập ...": a bare anaphor opening
+        // its sentence continues the previous sentence's subject (its centre) when that
+        // is a company, or an untyped name that is not a person's, rather than the
+        // company the article talks about most.
+        // "The Hanoi-headquartered company": a description opening with a place counts.
+        bool only_places_before = true;
+        for (int pm : ms.mentions) {
+          if (pm == mi) break;
+          only_places_before = only_places_before && doc->mentions[pm].type == EntityType::kPlace;
+        }
+        bool at_start =
+            m.tb == 0 ||
+            (m.tb <= 7 && only_places_before &&
+             (IsPunct(ms.tokens[m.tb - 1], ",") || In(lex_->based_compound, ms.tokens[m.tb - 1])));
+        if (chosen < 0 && m.anaphor_kind == AnaphorKind::kOrgBare && at_start && si > 0) {
+          const SentenceInfo& p = doc->sentences[si - 1];
+          int first = -1;
+          for (size_t a = 0; a < p.mentions.size(); ++a) {
+            const Mention& c = doc->mentions[p.mentions[a]];
+            // A dateline's city and agency ("BEIJING (Reuters) - X ...") are not it.
+            if (c.source || c.type == EntityType::kPlace) continue;
+            first = p.mentions[a];
+            // "Trước Dai-ichi, Bảo Tín Online ...": a name in an opening phrase is not
+            // the subject; the name right after the comma is.
+            if (c.tb >= 1 && p.tokens[c.tb - 1].word && c.te < static_cast<int>(p.tokens.size()) &&
+                IsPunct(p.tokens[c.te], ",") && a + 1 < p.mentions.size() &&
+                doc->mentions[p.mentions[a + 1]].tb <= c.te + 4 &&
+                doc->mentions[p.mentions[a + 1]].type != EntityType::kPlace) {
+              first = p.mentions[a + 1];
+            }
+            break;
+          }
+          if (first >= 0) {
+            const Mention& c = doc->mentions[first];
+            EntityType t = entity_type(first);
+            const std::string& before = c.tb >= 1 ? p.tokens[c.tb - 1].lower : "";
+            bool opens = c.tb <= 1 || (c.tb >= 2 && c.tb <= 7 &&
+                                       (before == "," || before == "-" || before == "--" ||
+                                        before == "\u2013" || before == "\u2014"));
+            // An untyped word opening its sentence counts only when the article names
+            // it again ("Every" opening a sentence is a word, not a company).
+            bool untyped_company =
+                t == EntityType::kUnknown && c.entity >= 0 &&
+                ((c.te - c.tb == 1 && (std::any_of(p.tokens.begin(), p.tokens.begin() + c.tb,
+                                                   [](const Token& w) { return w.word; }) ||
+                                       doc->entities[c.entity].count >= 2)) ||
+                 (p.tokens[c.tb].viet && !lex_->surname.Contains(p.tokens[c.tb].lower)));
+            if (!c.anaphor && c.entity >= 0 && opens && !clashes(c.entity) &&
+                (t == EntityType::kOrganization || untyped_company)) {
+              chosen = c.entity;
+            }
+          }
+        }
         if (m.anaphor_kind == AnaphorKind::kOrgPronoun && chosen < 0) {
           // "X said it had acquired Y", "X ... . Last year it acquired Y": "it" is the
           // subject of this sentence or else of the one before, when that is a company
@@ -514,6 +730,16 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
               if (t == EntityType::kPlace) continue;
               bool word = t == EntityType::kUnknown &&
                           doc->entities[c.entity].name.find(' ') == std::string::npos;
+              // "Southern Cross said it had acquired ...": "it" never stands for a
+              // person, so an untyped name of several words opening the same sentence
+              // is its antecedent unless a family name makes it a person's.
+              if (t == EntityType::kUnknown && sentence == si && !word) {
+                bool surname = false;
+                for (const Token& nt : Tokenize(doc->entities[c.entity].name)) {
+                  surname = surname || lex_->surname.Contains(nt.lower);
+                }
+                word = !surname;
+              }
               return t == EntityType::kOrganization || word ? c.entity : -1;
             }
             return -1;
@@ -522,6 +748,7 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
           if (subj < 0 && si > 0) subj = subject_of(si - 1);
           if (subj >= 0) chosen = subj;
         }
+        bool salience_pick = false;
         if (chosen < 0) {
           // Otherwise the article's most talked-about organisation among recent ones.
           // Otherwise the most mentioned organisation (or untyped name) of the last
@@ -532,7 +759,8 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
             if (possessive && it->sentence == si) continue;
             const Mention& c = doc->mentions[it->mention];
             EntityType t = entity_type(it->mention);
-            if ((t != EntityType::kOrganization && t != EntityType::kUnknown) || c.source) {
+            if ((t != EntityType::kOrganization && t != EntityType::kUnknown) || c.source ||
+                clashes(c.entity)) {
               continue;
             }
             // "it" is taken only by a name known to be a company.
@@ -546,7 +774,68 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
             }
           }
           chosen = best;
+          salience_pick = true;
         }
+        if (salience_pick && m.anaphor_kind == AnaphorKind::kOrgBare && at_start && chosen >= 0 &&
+            doc->entities[chosen].type == EntityType::kUnknown) {
+          // "... làm giám đốc vận hành cho Cơm Nhà. Công ty có trụ sở tại Hà Nội": at the
+          // start of a sentence, a known company of the last three sentences (the most
+          // talked-about one) before an untyped name talked about longer ago.
+          int best_score = 0;
+          for (auto it = history.rbegin(); it != history.rend(); ++it) {
+            if (si - it->sentence > 3) break;
+            const Mention& c = doc->mentions[it->mention];
+            if (c.source || c.genitive || entity_type(it->mention) != EntityType::kOrganization) {
+              continue;
+            }
+            // A fund or an investor is not what "công ty" / "the company" stands for here.
+            const std::vector<std::string>& kinds = entity_classes[c.entity];
+            if (std::find(kinds.begin(), kinds.end(), "fund") != kinds.end() ||
+                std::find(kinds.begin(), kinds.end(), "investor") != kinds.end()) {
+              continue;
+            }
+            if (seen_count[c.entity] > best_score) {
+              chosen = c.entity;
+              best_score = seen_count[c.entity];
+            }
+          }
+        }
+      }
+      // "The company" is not a fund when a company was named in the last few sentences:
+      // the most talked-about of those instead.
+      auto is_fund = [&](int entity) {
+        const std::vector<std::string>& kinds = entity_classes[entity];
+        return std::find(kinds.begin(), kinds.end(), "fund") != kinds.end() &&
+               std::find(kinds.begin(), kinds.end(), "company") == kinds.end();
+      };
+      // ("KB Investment, công ty có trụ sở ở Seoul": the fund its own sentence names
+      // stays.)
+      bool named_here = false;
+      for (auto it = history.rbegin(); it != history.rend() && it->sentence == si; ++it) {
+        named_here = named_here || doc->mentions[it->mention].entity == chosen;
+      }
+      if (chosen >= 0 && wants_company && is_fund(chosen) && !named_here) {
+        int best = -1, best_score = 0;
+        for (auto it = history.rbegin(); it != history.rend(); ++it) {
+          if (si - it->sentence > 8) break;
+          const Mention& c = doc->mentions[it->mention];
+          EntityType t = entity_type(it->mention);
+          if (c.entity < 0 || c.source || c.genitive || is_fund(c.entity) ||
+              (t != EntityType::kOrganization && t != EntityType::kUnknown)) {
+            continue;
+          }
+          // Untyped names of two words or more are as often people.
+          if (t == EntityType::kUnknown &&
+              doc->entities[c.entity].name.find(' ') != std::string::npos) {
+            continue;
+          }
+          int score = 2 * seen_count[c.entity] + (t == EntityType::kOrganization ? 1 : 0);
+          if (score > best_score) {
+            best = c.entity;
+            best_score = score;
+          }
+        }
+        if (best >= 0) chosen = best;
       }
       // "công ty", "the company", "startup này" never mean a school: a university
       // named just before ("tốt nghiệp tại Đại học Cần Thơ. Trước khi đồng sáng lập
@@ -584,6 +873,19 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
         chosen = best;
       }
       m.entity = chosen;
+      // "Mèo Mập ... Công ty này ...": a name the article calls "công ty", "the firm" or
+      // "chuỗi này" is an organisation, however its words look.
+      // Not a name that may be a person's: only one word, or a Vietnamese name that
+      // does not open with a family name.
+      if (chosen >= 0 && doc->entities[chosen].type == EntityType::kUnknown &&
+          (m.anaphor_kind == AnaphorKind::kOrgBare ||
+           m.anaphor_kind == AnaphorKind::kOrgDemonstrative)) {
+        std::vector<Token> nt = Tokenize(doc->entities[chosen].name);
+        bool viet = std::any_of(nt.begin(), nt.end(), [](const Token& t) { return t.viet; });
+        bool company_like =
+            nt.size() == 1 || (!nt.empty() && viet && !lex_->surname.Contains(nt[0].lower));
+        if (company_like) doc->entities[chosen].type = EntityType::kOrganization;
+      }
       // "she" says the untyped name it takes is a person.
       if (chosen >= 0 && !(m.anaphor_kind == AnaphorKind::kPerson &&
                            doc->entities[chosen].type == EntityType::kUnknown)) {

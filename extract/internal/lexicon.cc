@@ -154,6 +154,12 @@ absl::StatusOr<std::unique_ptr<Lexicons>> Lexicons::Load() {
       {"time_prep", &lex->time_prep},
       {"month", &lex->month},
       {"degree_lead", &lex->degree_lead},
+      {"besides", &lex->besides},
+      {"sell_verb", &lex->sell_verb},
+      {"stake_size", &lex->stake_size},
+      {"unit_noun", &lex->unit_noun},
+      {"among_investors", &lex->among_investors},
+      {"join_with", &lex->join_with},
       {"scale", &lex->scale},
       {"currency", &lex->currency},
       {"round_name", &lex->round_name},
@@ -201,6 +207,17 @@ absl::StatusOr<std::unique_ptr<Lexicons>> Lexicons::Load() {
         // "description_head_bare" / "description_head": one table, valued by AnaphorKind.
         if (name == "words" && l.fields[1] == "hq_heading") {
           lex->hq_heading.push_back(Fold(l.fields[0]));
+          continue;
+        }
+        // "quỹ<TAB>org_class<TAB>fund": the kinds of organisation a cue, a name's last
+        // word or a typed anaphor stands for, so "the fund" takes a fund.
+        if (name == "cues" && l.fields[1] == "org_class") {
+          if (l.fields.size() < 3) {
+            return Malformed(name, l.number, "want phrase, org_class, kinds");
+          }
+          std::vector<std::string> kinds = absl::StrSplit(l.fields[2], ' ', absl::SkipEmpty());
+          auto& slot = lex->org_class[Fold(l.fields[0])];
+          slot.insert(slot.end(), kinds.begin(), kinds.end());
           continue;
         }
         if (name == "words" && absl::StartsWith(l.fields[1], "description_head")) {

@@ -109,10 +109,14 @@ struct Lexicons {
       demonstrative, name_end, clause_relative, name_of, name_joiner, middle_name, denial,
       join_verb, city_cue, report_hedge, role_plural, quantifier, clause_break, bare_join,
       join_after, arm_noun, number_word, cofound_with, district_cue, staff_noun, lead_investor,
-      pair_subject, purpose, time_prep, month, degree_lead;
+      pair_subject, purpose, time_prep, month, degree_lead, besides, sell_verb, stake_size, unit_noun, among_investors, join_with;
   // Heads of a description that points back ("the Beijing-based company"); value:
   // AnaphorKind.
   PhraseTable description_head;
+  // Folded cue or name word ("quỹ", "Ventures", "the group") -> the kinds of
+  // organisation it says ("fund", "group"), from cues.tsv kind org_class. A typed
+  // anaphor ("tập đoàn", "the fund") takes an entity of one of its kinds.
+  absl::flat_hash_map<std::string, std::vector<std::string>> org_class;
   PhraseTable tld;  // Last part of a domain-like company name ("JD.com").
   // Folded words of a table heading over a column of headquarters ("Trụ sở").
   std::vector<std::string> hq_heading;

@@ -157,16 +157,63 @@ void Analyzer::FindMentions(Document* doc, int si) const {
         break;
       }
     }
+    bool has_surname = false;
+    for (int k = b; k < e; ++k) has_surname = has_surname || lx.surname.Contains(toks[k].lower);
+    // "Wei-Lin Chang", "Kang Min-Jun": capitals only at the start of each hyphenated part
+    // of a name with a family name are a given name's, not a brand's inner capitals.
+    auto camel = [&](int k) {
+      const Token& t = toks[k];
+      if (!t.has_upper_inside) return false;
+      if (!has_surname || t.lower.find('-') == std::string::npos) return true;
+      // "Saigon Hi-Tech Park": a part that is an organisation word is a brand's.
+      for (absl::string_view part : absl::StrSplit(t.lower, '-')) {
+        if (lx.org_suffix.Contains(part)) return true;
+      }
+      absl::string_view w(doc->norm.text.data() + t.begin, t.end - t.begin);
+      for (size_t p = 1; p < w.size(); ++p) {
+        if (absl::ascii_isupper(static_cast<unsigned char>(w[p])) && w[p - 1] != '-') return true;
+      }
+      return false;
+    };
     bool plain = true;
     for (int k = b; k < e; ++k) {
       const Token& t = toks[k];
-      if (t.has_digit || t.has_upper_inside || t.all_caps ||
-          t.lower.find('.') != std::string::npos) {
+      if (t.has_digit || camel(k) || t.all_caps || t.lower.find('.') != std::string::npos) {
         plain = false;
       }
     }
-    bool has_surname = false;
-    for (int k = b; k < e; ++k) has_surname = has_surname || lx.surname.Contains(toks[k].lower);
+    // "University of Southampton", "Technical University of Munich": an institution
+    // word inside the run names an organisation.
+    if (e - b >= 2) {
+      for (int k = b; k < e; ++k) {
+        if (lx.institution.Contains(toks[k].lower)) {
+          *type = EntityType::kOrganization;
+          *strength = 2;
+          return;
+        }
+      }
+    }
+    // "Vertex Ventures Southeast Asia & India": an organisation word, then only places
+    // and joiners, names the organisation's regional arm.
+    for (int k = b + 1; k + 1 < e; ++k) {
+      if (!lx.org_suffix.Contains(toks[k].lower)) continue;
+      int q = k + 1;
+      while (q < e) {
+        int pm = lx.places.Match(toks, q);
+        if (pm > 0 && q + pm <= e) {
+          q += pm;
+        } else if (!toks[q].word || In(lx.name_joiner, toks[q])) {
+          ++q;
+        } else {
+          break;
+        }
+      }
+      if (q == e) {
+        *type = EntityType::kOrganization;
+        *strength = 2;
+        return;
+      }
+    }
     // A title before a name marks a person, but "cựu Chủ tịch Baidu" names the
     // company: one word after a title is a person only if it is a family name.
     // Weak: "Giám đốc điều hành Nông Sản Xanh" names the company after the title.
@@ -213,12 +260,37 @@ void Analyzer::FindMentions(Document* doc, int si) const {
           return;
         }
         // "Ribeiro, a former McKinsey consultant", "X, the company's CEO": a role.
-        if (det && lx.title.Match(toks, k) > 0) {
+        if (int tm = lx.title.Match(toks, k); det && tm > 0) {
+          // "Temasek, the Singapore state investor": a role organisations play as
+          // often as people says nothing of the name.
+          std::vector<std::string> kinds;
+          AddOrgClasses(lx, toks, k, k + tm, &kinds);
+          if (std::find(kinds.begin(), kinds.end(), "investor") != kinds.end()) break;
           *type = EntityType::kPerson;
           *strength = 2;
           return;
         }
         if (!toks[k].word || is_function_word(k)) break;
+      }
+    }
+    // "His co-founder, Jonas Müller, ...": a name of two words or more set off after a
+    // role is the person holding it (not a role organisations hold, see org_class).
+    if (b >= 2 && e - b >= 2 && IsPunct(toks[b - 1], ",") && e < n && IsPunct(toks[e], ",")) {
+      int tm =
+          std::max(lx.title.MatchEndingAt(toks, b - 1), lx.founder_noun.MatchEndingAt(toks, b - 1));
+      // "His co-founder, X, ...": a founder noun is a role too.
+      int tv = -1;
+      int fm = lx.triggers.MatchEndingAt(toks, b - 1, &tv);
+      if (fm > tm && tv >= 0 && (lx.trigger_info[tv].flags & kNoun) &&
+          lx.trigger_info[tv].relation == RelationType::kFoundedBy) {
+        tm = fm;
+      }
+      std::vector<std::string> kinds;
+      if (tm > 0) AddOrgClasses(lx, toks, b - 1 - tm, b - 1, &kinds);
+      if (tm > 0 && std::find(kinds.begin(), kinds.end(), "investor") == kinds.end()) {
+        *type = EntityType::kPerson;
+        *strength = 1;
+        return;
       }
     }
     // "X, người ..." / "X, who ...": a person.
@@ -228,13 +300,19 @@ void Analyzer::FindMentions(Document* doc, int si) const {
       return;
     }
     int len = e - b;
+    // "từng làm việc tại Morgan Stanley", "worked at Goldman Sachs": right after a
+    // locative word a name that only looks like a person's is a workplace.
+    if (plain && len >= 2 && len <= 4 && has_surname && b > 0 && In(lx.locative, toks[b - 1]) &&
+        !person_cue_before[b]) {
+      return;
+    }
     if (plain && len >= 2 && len <= 4 && has_surname) {
       *type = EntityType::kPerson;
       *strength = 1;
       return;
     }
     for (int k = b; k < e; ++k) {
-      if (toks[k].has_upper_inside || (toks[k].has_digit && !toks[k].all_caps)) {
+      if (camel(k) || (toks[k].has_digit && !toks[k].all_caps)) {
         *type = EntityType::kOrganization;
         *strength = 1;
         return;
@@ -317,18 +395,36 @@ void Analyzer::FindMentions(Document* doc, int si) const {
       }
       // "quỹ Nhật Bản Sakura Growth Partners", "quỹ Hàn Quốc K-Bridge Ventures": a
       // foreign country right after an organisation noun describes the name that
-      // follows ("Ngân hàng Việt Nam Thịnh Vượng" is a name, so not the home country).
-      bool country_after_cue = b > 0 && lx.org_prefix.MatchEndingAt(toks, b) > 0 &&
-                               !lx.place_info[pv].city && !lx.place_info[pv].home &&
-                               toks[b + pm].cap &&
-                               !(e - (b + pm) == 1 && lx.org_suffix.Contains(toks[b + pm].lower));
-      if ((!org_tail && pm > 1) || country_after_cue) {
+      // follows. So does the home country when the name after it is not Vietnamese
+      // ("Quỹ Việt Nam ThinkZone Ventures"; "Ngân hàng Việt Nam Thịnh Vượng" is one name).
+      bool country_after_cue =
+          b > 0 && lx.org_prefix.MatchEndingAt(toks, b) > 0 && !lx.place_info[pv].city &&
+          (!lx.place_info[pv].home || !toks[b + pm].viet) && toks[b + pm].cap &&
+          !(e - (b + pm) == 1 && lx.org_suffix.Contains(toks[b + pm].lower));
+      // "doanh nhân Singapore Rachel Goh", "investor Japan Kenji Sato": after a person
+      // cue a place is where the person is from, never part of the name.
+      bool place_before_person =
+          b > 0 && (person_cue_before[b] || lx.person_prefix.MatchEndingAt(toks, b) > 0) &&
+          e - (b + pm) >= 2 && toks[b + pm].cap && !org_tail && !person_like(b, b + pm);
+      // "Ngân hàng Việt Nam Thịnh Vượng": after an organisation cue the home country
+      // followed by a Vietnamese name is part of that name.
+      bool home_name = b > 0 && lx.org_prefix.MatchEndingAt(toks, b) > 0 &&
+                       lx.place_info[pv].home && toks[b + pm].viet;
+      if (place_before_person) {
+        // The nationality is no mention of its own: it only describes the person.
+        add_run(b + pm, e);
+        return;
+      }
+      if (((!org_tail && pm > 1) && !home_name) || country_after_cue) {
         add_place(b, b + pm, pv);
         add_run(b + pm, e);
         return;
       }
     }
-    for (int k = b + 1; k < e; ++k) {
+    // "University of Hong Kong", "Bank of America": a place after "of" is in the name.
+    bool of_name = false;
+    for (int k = b + 1; k < e; ++k) of_name = of_name || In(lx.name_of, toks[k]);
+    for (int k = b + 1; k < e && !of_name; ++k) {
       int v = -1;
       int m = lx.places.Match(toks, k, &v);
       if (m > 0 && k + m == e && !org_tail && !lx.org_suffix.Contains(toks[k - 1].lower) && m > 1 &&
@@ -376,6 +472,23 @@ void Analyzer::FindMentions(Document* doc, int si) const {
   // "Tập đoàn Viettel 8 năm liền": a number before a unit of time counts time and is
   // never the end of a name.
   auto time_unit = [&](int k) { return k < n && toks[k].word && In(lx.time_unit, toks[k]); };
+  // Whether the lower-case word at k, right after a capitalised word, is the second
+  // syllable of that word inside a Vietnamese name ("Quỹ Khí hậu Sáng tạo", "Đại học
+  // Ngoại thương"): Vietnamese names capitalise only a word's first syllable.
+  auto tail_syllable = [&](int k) {
+    if (k <= 0 || k >= n) return false;
+    const Token& u = toks[k];
+    return u.word && !u.cap && !u.has_digit && toks[k - 1].cap && (u.viet || toks[k - 1].viet) &&
+           !is_function_word(k) && !time_unit(k) && !(k + 1 < n && toks[k + 1].has_digit) &&
+           lx.name_end.Match(toks, k) == 0 && lx.triggers.Match(toks, k) == 0 &&
+           lx.modality.Match(toks, k) == 0 && lx.anaphora.Match(toks, k) == 0 &&
+           lx.org_prefix.Match(toks, k) == 0 && lx.title.Match(toks, k) == 0;
+  };
+  // Whether the name may end at k: nothing, punctuation or a function word follows.
+  auto boundary_at = [&](int k) {
+    return k >= n || !toks[k].word || is_function_word(k) || lx.triggers.Match(toks, k) > 0 ||
+           lx.modality.Match(toks, k) > 0;
+  };
   for (int i = 0; i < n;) {
     const Token& t = toks[i];
     // "Công ty CP Thực phẩm Sạch Việt", "Công ty Cổ phần Giao Nhanh 247": after a legal
@@ -407,6 +520,9 @@ void Analyzer::FindMentions(Document* doc, int si) const {
           }
         }
         while (j > b && !toks[j - 1].cap && !toks[j - 1].has_digit) --j;
+        // "Quỹ Khí hậu Sáng tạo, ...": a name written in the Vietnamese way may end on
+        // the second syllable of its last word, when the clause goes on after it.
+        if (inner_lower && !number && j > b && tail_syllable(j) && boundary_at(j + 1)) ++j;
         // A registered form ("Công ty CP", "Công ty TNHH", "CTCP") always introduces
         // the name, so the designator never sticks to it ("CP Giao Vận Nhanh").
         bool registered = lm >= 3 || (lm == 1 && In(lx.registered_abbrev, toks[i]));
@@ -505,24 +621,49 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     }
     // "Đại học Bắc Kinh", "Viện Công nghệ Massachusetts": the prefix is in the name.
     int im = lx.institution.Match(toks, i);
+    // "Đài Loan" is a place, not the broadcaster noun "Đài".
+    if (im > 0 && lx.places.Match(toks, i) > im) im = 0;
     if (im > 0) {
       int j = i + im;
       while (j < n) {
         const Token& u = toks[j];
         if (u.word && u.cap && !blocked[j]) {
           ++j;
-        } else if (u.word && !u.cap && j > i + im && toks[j - 1].cap && !is_function_word(j) &&
-                   j + 1 < n && toks[j + 1].word && toks[j + 1].cap) {
+        } else if (u.word && !u.cap && j > i + im && toks[j - 1].cap && !u.has_digit &&
+                   !lx.coord.Contains(u.lower) && !lx.genitive.Contains(u.lower) &&
+                   !lx.bridge.Contains(u.lower) && lx.triggers.Match(toks, j) == 0 &&
+                   (!is_function_word(j) ||
+                    ((u.viet || toks[j - 1].viet) && !In(lx.locative, u) &&
+                     !In(lx.agent_by, u) && !In(lx.source_from, u) && !In(lx.time_prep, u) &&
+                     !lx.filler.Contains(u.lower))) &&
+                   j + 1 < n && toks[j + 1].word && toks[j + 1].cap && !blocked[j + 1]) {
+          // "Học viện Hàng không Việt Nam", "Đài Tiếng nói Việt Nam": between two
+          // capitalised words of a name even a word that is elsewhere a function word
+          // ("không", "nói") is a syllable of the name.
           ++j;
+
         } else if (u.word && !u.cap && !u.has_digit && j > i + im && toks[j - 1].cap &&
                    (u.viet || toks[j - 1].viet) && !is_function_word(j) && !time_unit(j) &&
-                   lx.name_end.Match(toks, j) == 0 && lx.triggers.Match(toks, j) == 0 &&
-                   lx.modality.Match(toks, j) == 0 && lx.anaphora.Match(toks, j) == 0 &&
-                   lx.org_prefix.Match(toks, j) == 0 && lx.title.Match(toks, j) == 0) {
+                   !(j + 1 < n && toks[j + 1].has_digit) && lx.name_end.Match(toks, j) == 0 &&
+                   lx.triggers.Match(toks, j) == 0 && lx.modality.Match(toks, j) == 0 &&
+                   lx.anaphora.Match(toks, j) == 0 && lx.org_prefix.Match(toks, j) == 0 &&
+                   lx.title.Match(toks, j) == 0) {
           // "Đại học Ngoại thương", "Học viện Bưu chính Viễn thông": a Vietnamese word's
           // second syllable is written lower-case inside the name; it ends at the
           // next boundary ("năm", "và", a verb, punctuation).
           ++j;
+          // "Tổ chức Tài chính vi mô Hoa Lúa": more syllables of the business line
+          // before the next capitalised word.
+          while (j < n && name_syllable(j)) ++j;
+          if (j + 2 < n && lx.coord.Contains(toks[j].lower) &&
+              toks[j + 1].word && toks[j + 1].cap && !blocked[j + 1] &&
+              lx.institution.Match(toks, j + 1) == 0 && lx.org_prefix.Match(toks, j + 1) == 0 &&
+              lx.places.Match(toks, j + 1) == 0 && tail_syllable(j + 2) && boundary_at(j + 3)) {
+            // "Bộ Tài nguyên và Môi trường": two Vietnamese words joined by "và" inside
+            // one name, each a capitalised syllable and a lower-case one.
+            j += 3;
+            break;
+          }
           if (!(j < n && toks[j].word && toks[j].cap)) break;
         } else if (u.word && !u.cap && j > i + im && toks[j - 1].cap && !is_function_word(j) &&
                    !u.has_digit && j == i + im + 1) {
@@ -547,6 +688,29 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     }
     int j = i;
     while (j < n && toks[j].word && toks[j].cap && !blocked[j]) ++j;
+    for (bool grew = true; grew && j > i && j + 1 < n;) {
+      grew = false;
+      // "McKinsey & Company", "Hyundai E&C": '&' between capitalised words joins one name.
+      if (IsPunct(toks[j], "&") && toks[j + 1].word && toks[j + 1].cap && !blocked[j + 1]) {
+        j += 2;
+        while (j < n && toks[j].word && toks[j].cap && !blocked[j]) ++j;
+        grew = true;
+        continue;
+      }
+      // "Vĩnh Tân 1 Power Company": a small number inside a name that goes on to an
+      // organisation word.
+      if (toks[j].word && toks[j].has_digit && !toks[j].cap && toks[j].lower.size() <= 2 &&
+          absl::ascii_isdigit(static_cast<unsigned char>(toks[j].lower[0])) && toks[j + 1].word &&
+          toks[j + 1].cap && !blocked[j + 1]) {
+        int q = j + 1;
+        while (q < n && toks[q].word && toks[q].cap && !blocked[q]) ++q;
+        if (lx.org_suffix.Contains(toks[q - 1].lower) ||
+            lx.corp_suffix.Contains(toks[q - 1].lower)) {
+          j = q;
+          grew = true;
+        }
+      }
+    }
     // "Vision Fund 2", "Quỹ Mekong 3": a fund's series number ends its name.
     if (j > i && j < n && lx.org_suffix.Contains(toks[j - 1].lower) && toks[j].word &&
         toks[j].has_digit && toks[j].lower.size() <= 2 && !toks[j].cap &&
@@ -557,6 +721,20 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     }
     // "Hanoi University of Science and Technology", "the University of Melbourne": an
     // institution's name runs on over "of" and the joiners after it.
+    // So does "Bank of America", "Development Bank of Singapore": a bank, "of" and a
+    // place ("Kestrel Robotics of Denver" says where a company is).
+    auto bank_word = [&](int k) {
+      std::vector<std::string> kinds;
+      AddOrgClasses(lx, toks, k, k + 1, &kinds);
+      return std::find(kinds.begin(), kinds.end(), "bank") != kinds.end();
+    };
+    if (j > i && j + 2 < n && bank_word(j - 1) && In(lx.name_of, toks[j]) && toks[j + 1].word &&
+        toks[j + 1].cap && !blocked[j + 1]) {
+      int pm = lx.places.Match(toks, j + 1);
+      if (pm > 0 && (j + 1 + pm >= n || !toks[j + 1 + pm].word || !toks[j + 1 + pm].cap)) {
+        j += 1 + pm;
+      }
+    }
     if (j > i && lx.institution.Contains(toks[j - 1].lower)) {
       bool of_seen = false;
       while (j + 1 < n && toks[j + 1].word && toks[j + 1].cap && !blocked[j + 1] &&
@@ -610,16 +788,29 @@ void Analyzer::FindMentions(Document* doc, int si) const {
       if (tm > 0 && (toks[b].viet ? b + tm < j : b + tm + 1 < j)) b += tm;
     }
     // A capitalised Vietnamese word opening the sentence is usually just the first word.
+    // Unless the article has already named it ("L'Oréal, which ...").
     if (b < j && j - b == 1 && sentence_initial(b) && toks[b].viet &&
         lx.places.Match(toks, b) == 0) {
-      b = j;
+      bool named = false;
+      for (const Mention& pm : doc->mentions) {
+        if (!pm.anaphor && pm.te - pm.tb == 1 && pm.sentence < si &&
+            doc->sentences[pm.sentence].tokens[pm.tb].lower == toks[b].lower) {
+          named = true;
+          break;
+        }
+      }
+      if (!named) b = j;
     }
     // "Giám đốc Điều hành Alibaba Eddie Yongming Wu", "Chủ tịch FPT Trương Gia Bình":
     // after a title one capitalised run may hold the company, then the person.
     if (b < j && j - b >= 3 && person_cue_before[b] && !lx.surname.Contains(toks[b].lower)) {
       int split = -1;
+      // Not before places ("Vertex Ventures Southeast Asia & India": a regional arm).
       for (int k = b + 1; k + 1 < j && split < 0; ++k) {
-        if (lx.org_suffix.Contains(toks[k - 1].lower) && j - k <= 4) split = k;
+        if (lx.org_suffix.Contains(toks[k - 1].lower) && j - k <= 4 &&
+            lx.places.Match(toks, k) == 0) {
+          split = k;
+        }
       }
       for (int k = b + 1; k + 1 < j && split < 0; ++k) {
         if (toks[k].viet && lx.surname.Contains(toks[k].lower) && j - k <= 4) split = k;
@@ -684,6 +875,69 @@ void Analyzer::FindMentions(Document* doc, int si) const {
         m = lx.description_head.Match(toks, i, &kind) > 0 ? 1 : 0;
       }
     }
+    // "the Japanese group", "the Korean fund": a nationality (no mention of its own)
+    // between the article and the head of "the group" points back like "the group".
+    if (m == 0 && In(lx.demonstrative, toks[i]) && i + 2 < n) {
+      int j = i + 1;
+      while (j < n && j <= i + 2 && toks[j].word && toks[j].cap && s.token_mention[j] < 0 &&
+             lx.non_entity.Match(toks, j) == 1) {
+        ++j;
+      }
+      for (int hl = 2; j > i + 1 && hl >= 1 && m == 0; --hl) {
+        if (j + hl > n) continue;
+        std::vector<Token> phrase = {toks[i]};
+        phrase.insert(phrase.end(), toks.begin() + j, toks.begin() + j + hl);
+        int pk = 0;
+        if (lx.anaphora.Match(phrase, 0, &pk) == hl + 1) {
+          m = j + hl - i;
+          kind = pk;
+        }
+      }
+    }
+    // "rời tập đoàn gọi xe này", "Tập đoàn có trụ sở tại An Giang này": an organisation
+    // noun, a short lower-case description (places allowed) and the demonstrative that
+    // closes "tập đoàn này" point back like "tập đoàn này"; the noun stands for it.
+    // The noun may start with a shorter anaphor ("quỹ" in "Quỹ đầu tư ... này").
+    if (int om = lx.org_prefix.Match(toks, i);
+        om >= m && om > 0 && (i == 0 || !In(lx.generic_det, toks[i - 1]))) {
+      if (i + om < n && toks[i + om].word && !toks[i + om].cap && s.token_mention[i] < 0) {
+        std::string noun;
+        for (int k = i; k < i + om; ++k) absl::StrAppend(&noun, k > i ? " " : "", toks[k].lower);
+        int close = -1;
+        bool statement = false;  // The description says something ("có trụ sở tại X").
+        for (int q = i + om; q < n && q <= i + om + 7; ++q) {
+          if (s.token_mention[q] >= 0) {
+            const Mention& pm = doc->mentions[s.token_mention[q]];
+            if (pm.type != EntityType::kPlace || pm.anaphor) break;
+            statement = true;
+            q = pm.te - 1;
+            continue;
+          }
+          statement = statement || lx.triggers.Match(toks, q) > 0;
+          if (!toks[q].word || toks[q].cap) break;
+          if (q > i + om && lx.anaphora.Contains(absl::StrCat(noun, " ", toks[q].lower))) {
+            close = q;
+            break;
+          }
+          if (lx.anaphora.Match(toks, q) > 0 || lx.org_prefix.Match(toks, q) > 0) break;
+        }
+        if (close > 0) {
+          // A plain modifier ("tập đoàn sản xuất tôn này") belongs to the anaphor; a
+          // description that states something keeps its words for the rules, and the
+          // noun alone stands for the company.
+          int end = statement ? i + om : close + 1;
+          Mention mm = MentionOver(doc->norm, si, toks, i, end);
+          mm.anaphor = true;
+          mm.anaphor_kind = AnaphorKind::kOrgDemonstrative;
+          mm.type = EntityType::kOrganization;
+          int idx = static_cast<int>(doc->mentions.size());
+          for (int k = i; k < end; ++k) s.token_mention[k] = idx;
+          doc->mentions.push_back(std::move(mm));
+          i = close + 1;
+          continue;
+        }
+      }
+    }
     if (m == 0) {
       ++i;
       continue;
@@ -700,13 +954,39 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     for (int k = i; k < after; ++k) {
       if (s.token_mention[k] >= 0) ok = false;
     }
-    // Followed by a name: a cue ("ông Wu", "công ty Sogou"), not an anaphor.
-    if (after < n && toks[after].word && toks[after].cap) ok = false;
+    // Followed by a name: a cue ("ông Wu", "công ty Sogou"), not an anaphor. So is the
+    // start of a longer cue before a name ("Quỹ đầu tư Do Ventures").
+    // But "tập đoàn Nhật cũng đã mua ...": a country after the noun, with no name after
+    // it, only says where the company is from; when it is no mention of its own (a
+    // nationality, see non_entity) the anaphor takes it in.
+    if (after < n && toks[after].word && toks[after].cap) {
+      int pv = -1;
+      int pm = lx.places.Match(toks, after, &pv);
+      bool from_country = pm > 0 && !lx.place_info[pv].city && ak != AnaphorKind::kPerson &&
+                          (after + pm >= n || !toks[after + pm].word || !toks[after + pm].cap);
+      if (!from_country) ok = false;
+      bool unnamed = true;
+      for (int k = after; k < after + pm && k < n; ++k) unnamed = unnamed && s.token_mention[k] < 0;
+      if (from_country && unnamed) after += pm;
+    }
+    if (int om = lx.org_prefix.Match(toks, i);
+        om > m && i + om < n && toks[i + om].word && toks[i + om].cap) {
+      ok = false;
+    }
+    // "Lotus Peak Capital, quỹ đầu tư mạo hiểm ...": a longer cue after a name and a
+    // comma describes that name.
+    if (i >= 2 && IsPunct(toks[i - 1], ",") && s.token_mention[i - 2] >= 0 &&
+        lx.org_prefix.Match(toks, i) > m) {
+      ok = false;
+    }
     if (ak == AnaphorKind::kPerson) {
       if (toks[i].cap && !sentence_initial(i)) ok = false;
     }
     if (ak == AnaphorKind::kRoundInitial) {
-      if (!sentence_initial(i)) ok = false;
+      // Or right after a short opening phrase ("Ngoài Quỹ Mekong, vòng vốn còn có ...").
+      bool opening = i >= 2 && i <= 7 && IsPunct(toks[i - 1], ",");
+      for (int k = 0; opening && k + 1 < i; ++k) opening = !IsPunct(toks[k], ",");
+      if (!sentence_initial(i) && !opening) ok = false;
       ak = AnaphorKind::kRound;
     }
     bool pronoun = false;

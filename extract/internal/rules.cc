@@ -58,6 +58,13 @@ class SentenceRules {
     return m.type == EntityType::kPlace && m.city;
   }
   int MentionAt(int k) const { return k >= 0 && k < n_ ? s_.token_mention[k] : -1; }
+  // A dash with a space on each side ("X - mô tả - Y"), not one inside "Hà Nội-based".
+  bool IsSpacedDash(int k) const {
+    if (k <= 0 || k + 1 >= n_) return false;
+    const std::string& w = t_[k].lower;
+    return (w == "-" || w == "–" || w == "—") && t_[k].begin > t_[k - 1].end &&
+           t_[k + 1].begin > t_[k].end;
+  }
   bool Compatible(int a, int b) const {
     EntityType ta = TypeOf(a), tb = TypeOf(b);
     if ((ta == EntityType::kPlace) != (tb == EntityType::kPlace)) return false;
@@ -223,11 +230,12 @@ class SentenceRules {
   // last investment stated in the two sentences before, else the subject of the last
   // of the three before that names a round. -1 if none.
   int RoundOwner() const {
+    const int reach = 3;
     for (auto it = out_->rbegin(); it != out_->rend(); ++it) {
       if (it->sentence < si_ - 2) break;
       if (it->relation == RelationType::kInvestedIn && it->sentence < si_) return it->object;
     }
-    for (int ps = si_ - 1; ps >= 0 && ps >= si_ - 3; --ps) {
+    for (int ps = si_ - 1; ps >= 0 && ps >= si_ - reach; --ps) {
       const SentenceInfo& p = doc_.sentences[ps];
       bool round = false;
       for (size_t k = 0; k < p.tokens.size() && !round; ++k) {
@@ -238,8 +246,13 @@ class SentenceRules {
         const Mention& c = M(pm);
         if (c.source || c.genitive) continue;
         // "... được dẫn dắt bởi X", "... from X": the investor, not the round's owner.
-        if (c.tb > 0 && (In(lx_.agent_by, p.tokens[c.tb - 1]) ||
-                         In(lx_.source_from, p.tokens[c.tb - 1]))) {
+        // So is "led by Singapore-based X": a "<place>-based" modifier in between.
+        size_t b = c.tb;
+        if (b >= 3 && In(lx_.based_compound, p.tokens[b - 1]) && IsPunct(p.tokens[b - 2], "-")) {
+          b -= 3;
+          while (b > 0 && p.tokens[b - 1].cap && p.tokens[b - 1].word) --b;
+        }
+        if (b > 0 && (In(lx_.agent_by, p.tokens[b - 1]) || In(lx_.source_from, p.tokens[b - 1]))) {
           continue;
         }
         EntityType t = c.entity >= 0 ? doc_.entities[c.entity].type : c.type;
@@ -250,6 +263,82 @@ class SentenceRules {
     }
     return -1;
   }
+  // "Its most recent round, an $11 million Series A, was led by Y", "Vòng vốn do Y dẫn
+  // đầu": a sentence whose subject is a round named by no one stands for the round the
+  // article has just described. The round owner when the words before `before` hold a
+  // round word and no name; an empty slot otherwise.
+  Slot UnnamedRoundOwner(int before) const {
+    Slot slot;
+    bool round = false;
+    int start = 0;
+    // "Ngoài X, vòng vốn còn có ...": the fronted phrase names someone else.
+    if (n_ > 0 && lx_.besides.Match(t_, 0) > 0) {
+      while (start < before && start < n_ && !IsPunct(t_[start], ",")) ++start;
+    }
+    for (int k = start; k < before && k < n_; ++k) {
+      if (MentionAt(k) >= 0 && !(M(MentionAt(k)).anaphor &&
+                                 M(MentionAt(k)).anaphor_kind == AnaphorKind::kRound)) {
+        return slot;
+      }
+      round = round || lx_.round.Match(t_, k) > 0;
+    }
+    if (!round) return slot;
+    int owner = RoundOwner();
+    // "Ngoài X, vòng vốn còn có ..." several sentences after the round was stated: the
+    // round is the company of the last investment the article stated.
+    for (auto it = out_->rbegin(); owner < 0 && it != out_->rend(); ++it) {
+      if (it->relation == RelationType::kInvestedIn && it->sentence < si_ &&
+          it->sentence >= si_ - 8) {
+        owner = it->object;
+      }
+    }
+    if (owner < 0) return slot;
+    slot.mentions.push_back(owner);
+    slot.penalty = 10;
+    return slot;
+  }
+  // The organisation whose founding the last two sentences stated, for a founder
+  // named with no organisation ("Người đồng sáng lập thứ hai là bà Y", "Cùng tham gia
+  // đồng sáng lập có Y"). -1 if none.
+  int FoundingOwner() const {
+    for (auto it = out_->rbegin(); it != out_->rend(); ++it) {
+      if (it->sentence < si_ - 2) break;
+      if (it->relation == RelationType::kFoundedBy && it->sentence < si_) return it->subject;
+    }
+    return -1;
+  }
+  // "A làm tại X, còn ông B tốt nghiệp Y và là cựu kỹ sư của Z", "A stayed at X, while B
+  // ... and later worked at Z": the subject of a second clause opened after a comma by
+  // a contrast or time word. Empty when the clause before `i` opens no such way.
+  Slot ClauseSubject(int i) const {
+    Slot slot;
+    for (int k = i - 1; k >= 1; --k) {
+      if (IsPunct(t_[k], ";") || IsPunct(t_[k], ".")) break;
+      if (!IsPunct(t_[k], ",")) continue;
+      int q = k + 1;
+      int words = 0;
+      while (q < i) {
+        int w = std::max(lx_.clause_break.Match(t_, q), lx_.filler.Match(t_, q));
+        if (w == 0) break;
+        q += w;
+        ++words;
+      }
+      if (words == 0) break;
+      q += lx_.person_prefix.Match(t_, q);
+      int mi = q < i ? MentionAt(q) : -1;
+      if (mi >= 0 && M(mi).tb == q && TypeOf(mi) == EntityType::kPerson) {
+        slot.mentions.push_back(mi);
+        slot.begin = M(mi).tb;
+        slot.end = M(mi).te;
+        slot.penalty = 10;
+      }
+      break;
+    }
+    return slot;
+  }
+  void SellStake(int i);
+  void UnitOf(int i, int m);
+  void AmongInvestors(int i, int m);
   void ArmOf(int i, int m);
   void CoFounders(int i, int m);
   void Stake(int i);
@@ -297,7 +386,27 @@ Slot SentenceRules::LeftGroup(int pos, bool appositive) const {
       M(MentionAt(k - 1)).tb <= 2) {
     --k;
   }
-  if (k >= 0 && MentionAt(k) >= 0) {
+  // "Gradient Ventures - quỹ đầu tư do Google lập ra - đã rót vốn vào Y": a description
+  // between spaced dashes, like one between commas, is about the name before it.
+  int close_dash = -1;  // A filler itself, so skipped above.
+  for (int q = std::max(k + 1, 0); q < pos && appositive; ++q) {
+    if (IsSpacedDash(q)) close_dash = q;
+  }
+  if (close_dash >= 2) {
+    for (int d = close_dash - 2; d >= 1 && d >= close_dash - 20; --d) {
+      if (IsPunct(t_[d], ".") || IsPunct(t_[d], ";")) break;
+      if (IsSpacedDash(d)) {
+        if (MentionAt(d - 1) >= 0 && TypeOf(MentionAt(d - 1)) != EntityType::kPlace) {
+          found = MentionAt(d - 1);
+          slot.penalty = 8;
+        }
+        break;
+      }
+    }
+  }
+  if (found >= 0) {
+    // Found above.
+  } else if (k >= 0 && MentionAt(k) >= 0) {
     found = MentionAt(k);
   } else if (appositive && k >= 1 && k + 1 < pos && IsPunct(t_[k], ",") && MentionAt(k - 1) >= 0 &&
              In(lx_.quantifier, t_[k + 1])) {
@@ -326,6 +435,12 @@ Slot SentenceRules::LeftGroup(int pos, bool appositive) const {
       }
       // "a Beijing-based startup": the place is a modifier inside the description.
       if (m.te + 1 < n_ && IsPunct(t_[m.te], "-") && In(lx_.based_compound, t_[m.te + 1])) {
+        kk = m.tb;
+        continue;
+      }
+      // "X, the Singapore firm founded by A": likewise a place before the description's noun.
+      if (m.type == EntityType::kPlace && m.tb > 0 && In(lx_.article, t_[m.tb - 1]) &&
+          m.te < n_ && t_[m.te].word && !t_[m.te].cap && MentionAt(m.te) < 0) {
         kk = m.tb;
         continue;
       }
@@ -385,12 +500,18 @@ Slot SentenceRules::LeftGroup(int pos, bool appositive) const {
     int pp = b > 0 && MentionAt(b - 1) < 0 ? lx_.person_prefix.MatchEndingAt(t_, b) : 0;
     // "quỹ A và Tập đoàn B <verb>": likewise an organisation's cue noun.
     if (pp == 0 && b > 0 && MentionAt(b - 1) < 0) pp = lx_.org_prefix.MatchEndingAt(t_, b);
+    // "A and angel investor B <verb>": a title of the later member.
+    int titled = 0;
+    if (pp == 0 && b > 0 && MentionAt(b - 1) < 0) pp = titled = lx_.title.MatchEndingAt(t_, b);
     int c = lx_.coord.MatchEndingAt(t_, b - pp);
     if (c == 0) break;
     bool comma = c == 1 && IsPunct(t_[b - pp - 1], ",");
     if (comma && !conj_seen) break;
     int prev = MentionAt(b - pp - c - 1);
-    if (prev < 0 || M(prev).source || !Compatible(prev, found)) break;
+    // Investors may be funds and people in one list ("quỹ A và nhà đầu tư thiên thần B").
+    bool mixed = titled > 0 && prev >= 0 && TypeOf(found) == EntityType::kPerson &&
+                 TypeOf(prev) == EntityType::kOrganization;
+    if (prev < 0 || M(prev).source || !(Compatible(prev, found) || mixed)) break;
     if (!comma) conj_seen = true;
     slot.mentions.insert(slot.mentions.begin(), prev);
     b = M(prev).tb;
@@ -573,6 +694,27 @@ Slot SentenceRules::RightGroup(int pos, int max_gap) const {
       ++k;
       continue;
     }
+    // "nhận vốn từ quỹ của VNG", "quỹ đầu tư của tập đoàn VNG": an unnamed unit of the
+    // company after the genitive acted, not the company.
+    if (int um = lx_.org_prefix.Match(t_, k); um > 0 && !t.cap) {
+      int g = k + um;
+      while (g < n_ && g <= k + um + 2 && t_[g].word && !t_[g].cap && MentionAt(g) < 0 &&
+             !lx_.genitive.Contains(t_[g].lower)) {
+        ++g;
+      }
+      if (g + 1 < n_ && lx_.genitive.Contains(t_[g].lower) && MentionAt(g + 1) < 0) {
+        g += 1 + lx_.org_prefix.Match(t_, g + 1);
+      } else if (g + 1 < n_ && lx_.genitive.Contains(t_[g].lower)) {
+        ++g;
+      } else {
+        g = -1;
+      }
+      if (g > 0 && g < n_ && MentionAt(g) >= 0 && M(MentionAt(g)).tb == g &&
+          TypeOf(MentionAt(g)) != EntityType::kPlace && TypeOf(MentionAt(g)) != EntityType::kPerson &&
+          k > 0 && In(lx_.source_from, t_[k - 1])) {
+        return slot;
+      }
+    }
     // A cue noun with its description ("startup xử lý giọng nói X") is free.
     if (int d = SkipDescription(k); d > k + 1) {
       k = d;
@@ -640,6 +782,16 @@ Slot SentenceRules::SentenceSubject(int before) const {
   // "Công ty Cổ phần X ...", "- X: ...": a leading cue or bullet is not a word of
   // the subject.
   while (start < n_ && !t_[start].word) ++start;
+  // "Ngoài X, ...", "Besides X, ...": a fronted phrase whose name is never the subject.
+  if (start < n_ && lx_.besides.Match(t_, start) > 0) {
+    for (int k = start + 1; k < n_ && k < start + 12; ++k) {
+      if (IsPunct(t_[k], ",") && !InNumber(t_, k)) {
+        start = k + 1;
+        break;
+      }
+      if (!t_[k].word && MentionAt(k) < 0) break;
+    }
+  }
   // "Về phía nhà đầu tư, năm 2020 X ...", "In 2021, X ...": an opening adverbial of
   // time or topic, closed by a comma and naming nobody, then a year phrase.
   for (int k = start; k < n_ && k < start + 8; ++k) {
@@ -689,7 +841,14 @@ int SentenceRules::SkipAppositive(int e) const {
   for (; k < n_ && k <= e + 16; ++k) {
     if (IsPunct(t_[k], ",")) {
       if (!HasTrigger(e + 1, k)) return k + 1;
-      if (!relative) return e;
+      // "A, a lawyer who left Baker McKenzie in 2023, and B": an article's description
+      // may hold a relative clause of a past job too.
+      bool described = In(lx_.article, first);
+      for (int q = e + 2; q < k && described; ++q) {
+        if (lx_.clause_relative.Match(t_, q) > 0) break;
+        if (q + 1 == k) described = false;
+      }
+      if (!relative && !described) return e;
       for (int q = e + 1; q < k; ++q) {
         int tv = -1;
         if (lx_.triggers.Match(t_, q, &tv) > 0 &&
@@ -753,6 +912,11 @@ bool SentenceRules::SubjectOmitted(int i) const {
   int k0 = i - 1;
   while (k0 >= 0 && MentionAt(k0) < 0) {
     int f = lx_.filler.MatchEndingAt(t_, k0 + 1);
+    // "... and in 2023 backed Y", "... và năm 2023 rót vốn vào Y": a year phrase.
+    if (f == 0 && k0 >= 2 && IsYear(t_[k0]) && In(lx_.year_marker, t_[k0 - 1]) &&
+        !In(lx_.and_word, t_[k0 - 1])) {
+      f = 2;
+    }
     if (f == 0) break;
     k0 -= f;
   }
@@ -835,6 +999,9 @@ int SentenceRules::FindBridge(int from, int limit, bool need_round, bool former)
       return -1;
     }
     if (lx_.round.Match(t_, k) > 0) round = true;
+    // "X dẫn dắt vòng Series A với sự góp mặt của Y": the names after a participation
+    // phrase joined the round; they are not its company.
+    if (lx_.participation.Match(t_, k) > 0) return -1;
     if (former && k >= from && lx_.triggers.Match(t_, k) > 0) {
       int tv = -1;
       lx_.triggers.Match(t_, k, &tv);
@@ -878,7 +1045,19 @@ bool SentenceRules::SlotFits(RelationType rel, bool subject, int mi) const {
       }
       return subject ? TypeFits(t, EntityType::kPerson) : TypeFits(t, EntityType::kOrganization);
     case RelationType::kHqIn:
-      return subject ? TypeFits(t, EntityType::kOrganization) : IsCity(mi);
+      if (subject) return TypeFits(t, EntityType::kOrganization);
+      if (IsCity(mi)) return true;
+      // "based in Tempe, Arizona", "có trụ sở tại Biên Hòa": a short name nothing typed,
+      // right after a headquarters phrase, is the city the lexicon lacks.
+      if (t == EntityType::kUnknown && !m.anaphor && m.sentence == si_ && m.tb > 0 &&
+          m.te - m.tb <= 2) {
+        int v = -1;
+        if (lx_.triggers.MatchEndingAt(t_, m.tb, &v) > 0 && v >= 0 &&
+            lx_.trigger_info[v].relation == RelationType::kHqIn) {
+          return true;
+        }
+      }
+      return false;
   }
   return false;
 }
@@ -940,6 +1119,11 @@ void SentenceRules::AddFact(RelationType rel, int subject, int object, const std
     int mm = lx_.modality.Match(t_, k, &v);
     // "May 2023": the month, not the modal verb.
     if (mm == 1 && t_[k].cap && k + 1 < n_ && t_[k + 1].has_digit && In(lx_.month, t_[k])) mm = 0;
+    // "announced in May", "since May": a capitalised month after a preposition.
+    if (mm == 1 && t_[k].cap && k > 0 && In(lx_.month, t_[k]) &&
+        (In(lx_.year_marker, t_[k - 1]) || In(lx_.time_prep, t_[k - 1]))) {
+      mm = 0;
+    }
     if (mm > 0) {
       if (static_cast<Modality>(v) != Modality::kNotNegation) {
         f.confirmed = false;
@@ -1100,6 +1284,17 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
     // does "The round was led by Y", the round standing for the company.
     int rb = i;
     if (rb > 0 && lx_.copula.MatchEndingAt(t_, rb) > 0) rb -= lx_.copula.MatchEndingAt(t_, rb);
+    // "Its latest round, an $11 million Series A announced in May, was led by Y": an
+    // appositive naming nobody between the round and its verb.
+    if (rb > 2 && IsPunct(t_[rb - 1], ",")) {
+      for (int k = rb - 2; k > 0 && k >= rb - 16; --k) {
+        if (MentionAt(k) >= 0) break;
+        if (IsPunct(t_[k], ",")) {
+          if (lx_.round.MatchEndingAt(t_, k) > 0 || MentionAt(k - 1) >= 0) rb = k;
+          break;
+        }
+      }
+    }
     // "a Series A led by Y": the round's letter after the round word.
     if (rb >= 2 && t_[rb - 1].word && t_[rb - 1].lower.size() == 1 &&
         lx_.round.MatchEndingAt(t_, rb - 1) > 0) {
@@ -1113,6 +1308,7 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
     }
     right = RightGroup(i + m, 2);
     Slot subject = SentenceSubject(i);
+    if (subject.mentions.empty()) subject = UnnamedRoundOwner(i);
     if (right.mentions.empty() || subject.mentions.empty()) return;
     Emit(rel, subject, right, trig.left_is_subject, absl::StrCat("round:", trig.phrase), 85, i,
          i + m);
@@ -1137,7 +1333,82 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
   if (!right.mentions.empty()) {
     // Found above.
   } else if (trig.flags & kBridge) {
-    int after = FindBridge(i + m, 14, (trig.flags & kRound) != 0, false);
+    // "gọi được 5 triệu USD từ A", "raised $5 million from A": with a receiving verb, an
+    // amount of money says as much as a round word does.
+    bool need_round = (trig.flags & kRound) != 0;
+    // "rót 3 triệu USD vào X", "poured $5 million into X": an amount right after the verb.
+    if (need_round && i + m + 1 < n_ && (t_[i + m].lower == "$" || IsNumber(t_[i + m])) &&
+        rel == RelationType::kInvestedIn) {
+      int q = i + m + 1;
+      while (q < n_ && q <= i + m + 4 && (InNumber(t_, q) || IsNumber(t_[q]))) ++q;
+      if (q < n_ && (In(lx_.scale, t_[q]) || lx_.currency.Match(t_, q) > 0)) need_round = false;
+    }
+    if (need_round && (trig.flags & kFrom)) {
+      for (int k = i + m; k < n_ && k < i + m + 8 && need_round; ++k) {
+        if (!t_[k].word && t_[k].lower != "$" && !InNumber(t_, k)) break;
+        if (t_[k].lower == "$" || (k > i + m && t_[k - 1].has_digit && (lx_.currency.Match(t_, k) > 0 || In(lx_.scale, t_[k])))) {
+          need_round = false;
+        }
+      }
+    }
+    int after = FindBridge(i + m, 14, need_round, false);
+    if (after < 0 && rel == RelationType::kAlumniOf && trig.left_is_subject) {
+      // "Stanford Law School, from which Vinh holds a master's degree": the school is
+      // named before the relative clause that holds the degree.
+      int k = i;
+      while (k > 0 && k > i - 5 && (In(lx_.degree_lead, t_[k - 1]) || t_[k - 1].lower == "'s")) --k;
+      Slot holder = LeftGroup(k, true);
+      int pb = holder.mentions.empty() ? 0 : holder.begin;
+      if (pb >= 4 && lx_.clause_relative.Match(t_, pb - 1) == 1 && In(lx_.source_from, t_[pb - 2]) &&
+          IsPunct(t_[pb - 3], ",") && MentionAt(pb - 4) >= 0 &&
+          TypeOf(holder.mentions.front()) != EntityType::kOrganization &&
+          SlotFits(rel, true, holder.mentions.front()) && SlotFits(rel, false, MentionAt(pb - 4))) {
+        Slot school;
+        school.mentions.push_back(MentionAt(pb - 4));
+        Emit(rel, holder, school, true, absl::StrCat("from-which:", trig.phrase), 80, pb - 2,
+             i + m);
+      }
+      return;
+    }
+    if (after < 0 && rel == RelationType::kInvestedIn && trig.left_is_subject &&
+        !(trig.flags & kFrom)) {
+      // "Hai năm sau, X dẫn dắt vòng Series A, với sự góp mặt của Y", "X led the Series A":
+      // a round with no company named is the one the article has just described.
+      int k = i + m;
+      while (k < n_ && MentionAt(k) < 0 && lx_.participation.Match(t_, k) == 0 &&
+             (t_[k].word || InNumber(t_, k) || t_[k].lower == "$" || t_[k].lower == "%")) {
+        ++k;
+      }
+      bool ends = k >= n_ || lx_.participation.Match(t_, k) > 0 ||
+                  (MentionAt(k) < 0 && (IsPunct(t_[k], ".") || IsPunct(t_[k], ",") ||
+                                        IsPunct(t_[k], ";")));
+      bool round = false;
+      for (int q = i; q < k && !round; ++q) round = lx_.round.Match(t_, q) > 0;
+      for (int q = i + m; q < k && ends; ++q) {
+        ends = lx_.participation.Match(t_, q) == 0 && lx_.bridge.Match(t_, q) == 0;
+      }
+      if (ends && round) {
+        int owner = RoundOwner();
+        Slot lead = LeftGroup(i, true);
+        // "X: được Quỹ Y rót vốn trong vòng hạt giống": the agent of a "do"/"được"
+        // construction, read by Circum with its own patient.
+        int b = lead.mentions.empty() ? 0 : lead.begin;
+        if (b > 0 && MentionAt(b - 1) < 0) {
+          b -= std::max(lx_.org_prefix.MatchEndingAt(t_, b), lx_.person_prefix.MatchEndingAt(t_, b));
+        }
+        int cv = -1;
+        if (b > 0 && lx_.triggers.Match(t_, b - 1, &cv) == 1 &&
+            (lx_.trigger_info[cv].flags & kCircum)) {
+          return;
+        }
+        if (owner >= 0 && !lead.mentions.empty()) {
+          Slot company;
+          company.mentions.push_back(owner);
+          Emit(rel, lead, company, true, absl::StrCat("round-lead:", trig.phrase), 78, i, i + m);
+        }
+      }
+      return;
+    }
     if (after < 0) return;
     // "nhận khoản đầu tư 8 triệu USD trong vòng Series A từ Y": a bridge that leads to
     // no name, or is not the one the trigger wants, gives way to the next one.
@@ -1149,7 +1420,7 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
     for (int tries = 0; tries < 3 && after >= 0 && after < n_; ++tries) {
       bool round_place = In(lx_.within, t_[after - 1]);
       if (wanted(after) && (!round_place || !RightGroup(after, 4).mentions.empty())) break;
-      int next = FindBridge(after, 14 - (after - i - m), (trig.flags & kRound) != 0, false);
+      int next = FindBridge(after, 14 - (after - i - m), need_round, false);
       if (next < 0) break;
       after = next;
     }
@@ -1185,6 +1456,13 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
     rule = absl::StrCat("bridge:", trig.phrase);
   } else {
     right = RightGroup(i + m, (trig.flags & kTight) ? 1 : 6);
+    // "Bookmark's founder, Rina Kartika, said ...": the founder after a comma.
+    if (right.mentions.empty() && (trig.flags & kNoun) && rel == RelationType::kFoundedBy &&
+        i + m + 1 < n_ && IsPunct(t_[i + m], ",") && i >= 2 &&
+        (t_[i - 1].lower == "'s" || t_[i - 1].lower == "'") &&
+        MentionAt(i + m + 1) >= 0 && TypeOf(MentionAt(i + m + 1)) == EntityType::kPerson) {
+      right = RightGroup(i + m + 1, 1);
+    }
     // "bought Nvidia chips", "left Google headquarters": with a bare verb, a name
     // followed by a common noun modifies that noun and is not the object.
     if ((trig.flags & kTight) && !right.mentions.empty()) {
@@ -1198,13 +1476,79 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
     }
   }
   if (right.mentions.empty()) return;
+  // "... at GitHub, Quillmark sells ...": a name after a bare comma, with no conjunction
+  // in the list and a word after it, is the subject of the next clause.
+  while (right.mentions.size() > 1) {
+    const Mention& last = M(right.mentions.back());
+    bool conj = false;
+    for (int q = M(right.mentions.front()).te; q < last.tb; ++q) {
+      conj = conj || (lx_.coord.Match(t_, q) > 0 && !IsPunct(t_[q], ","));
+    }
+    if (conj || last.tb < 1 || !IsPunct(t_[last.tb - 1], ",") || last.te >= n_ ||
+        !t_[last.te].word || lx_.coord.Match(t_, last.te) > 0) {
+      break;
+    }
+    right.mentions.pop_back();
+    right.end = M(right.mentions.back()).te;
+  }
+  if (rel == RelationType::kFoundedBy && !trig.left_is_subject) {
+    // "Người đồng sáng lập thứ hai là bà Y", "Cùng tham gia đồng sáng lập có Y": only
+    // people in the sentence, after the verb; the company is the one whose founding
+    // the article has just stated.
+    bool people_only = true;
+    for (int mi : s_.mentions) {
+      if (M(mi).tb >= right.end) break;  // A description of the founder may follow.
+      EntityType t = TypeOf(mi);
+      if (t != EntityType::kPerson && t != EntityType::kPlace) people_only = false;
+      if (M(mi).tb < i) people_only = false;
+    }
+    int owner = people_only ? FoundingOwner() : -1;
+    if (owner >= 0) {
+      Slot company;
+      company.mentions.push_back(owner);
+      Emit(rel, company, right, true, absl::StrCat("co-founder:", trig.phrase), 78, i, i + m);
+      return;
+    }
+  }
   Slot left = LeftGroup(i, true);
+  // "Vòng gọi vốn mới được dẫn dắt bởi X" long after the round was stated: a round
+  // anaphor left unresolved stands for the company of the article's last investment.
+  if (left.mentions.size() == 1 && rel == RelationType::kInvestedIn && !trig.left_is_subject &&
+      M(left.mentions.front()).anaphor && M(left.mentions.front()).entity < 0 &&
+      M(left.mentions.front()).anaphor_kind == AnaphorKind::kRound) {
+    Slot owner = UnnamedRoundOwner(M(left.mentions.front()).te);
+    if (owner.mentions.empty()) return;
+    left = owner;
+  }
   if (left.mentions.empty() && rel == RelationType::kAlumniOf && trig.left_is_subject) {
     // "X holds a master's degree from Y", "X has a PhD from Y": the holder stands before
     // the verb of holding and the degree's level.
     int k = i;
     while (k > 0 && k > i - 5 && (In(lx_.degree_lead, t_[k - 1]) || t_[k - 1].lower == "'s")) --k;
     if (k < i) left = LeftGroup(k, true);
+  }
+  // "X holds a stake in A, the unit of B, and last year backed C", "Công ty do ông Y,
+  // người sáng lập Z, điều hành, và có trụ sở chính ở W": ", and" before the verb
+  // (fillers and a year phrase aside) opens a second verb phrase of the sentence's
+  // subject, so the name that ends the phrase before it is not the actor.
+  if (!left.mentions.empty() && !(trig.flags & kNoun) && left.end + 1 < i) {
+    int k = i;
+    while (k > left.end + 1) {
+      int f = lx_.filler.MatchEndingAt(t_, k);
+      if (f == 0 && k - 2 > left.end && In(lx_.year_marker, t_[k - 2]) && IsYear(t_[k - 1])) {
+        f = 2;
+      }
+      if (f == 0) break;
+      k -= f;
+    }
+    if (k - 2 >= left.end && In(lx_.and_word, t_[k - 1]) && IsPunct(t_[k - 2], ",")) {
+      Slot subject = SentenceSubject(left.begin);
+      if (subject.mentions.empty() || subject.mentions.front() == left.mentions.front() ||
+          !SlotFits(rel, trig.left_is_subject, subject.mentions.front())) {
+        return;
+      }
+      left = subject;
+    }
   }
   bool noun = (trig.flags & kNoun) != 0;
   // "Đồng sáng lập X, ông Y, ...": a founder verb opening the sentence is a noun.
@@ -1213,8 +1557,17 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
     for (int k = 0; k < i; ++k) first = first && !t_[k].word;
     noun = first;
   }
+  if (noun && rel == RelationType::kFoundedBy && i >= 2 && IsPunct(t_[i - 1], ",") &&
+      MentionAt(i - 2) >= 0 && TypeOf(MentionAt(i - 2)) == EntityType::kPerson) {
+    // "... and angel investor Y, one of the co-founders of X": the person the
+    // appositive describes, right before its comma.
+    left = Slot{};
+    left.mentions.push_back(MentionAt(i - 2));
+    left.begin = M(MentionAt(i - 2)).tb;
+    left.end = M(MentionAt(i - 2)).te;
+  }
   if (noun) {
-    rule = absl::StrCat("founder-noun:", trig.phrase);
+    rule = absl::StrCat(rel == RelationType::kFoundedBy ? "founder-noun:" : "noun:", trig.phrase);
     // "X founder Y", "X's co-founder Y", "X: nhà sáng lập là Y": the organisation
     // comes first, right before the noun, and the founder follows it.
     if (!left.mentions.empty() && TypeOf(left.mentions.back()) != EntityType::kPerson &&
@@ -1295,8 +1648,15 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
   bool described = false;
   if (!left.mentions.empty()) {
     int te = M(left.mentions.front()).te;
-    described = te + 1 < i && IsPunct(t_[te], ",") && In(lx_.article, t_[te + 1]);
-    for (int q = te + 1; described && q < i; ++q) described = t_[q].word;
+    // "... của Bảo Tín Online, công ty công nghệ bảo hiểm (insurtech) có trụ sở tại Hà
+    // Nội": a lower-case cue noun opens the description as an article does.
+    described = te + 1 < i && IsPunct(t_[te], ",") &&
+                (In(lx_.article, t_[te + 1]) ||
+                 (!t_[te + 1].cap && std::max(lx_.org_prefix.Match(t_, te + 1),
+                                              lx_.org_head.Match(t_, te + 1)) > 0));
+    for (int q = te + 1; described && q < i; ++q) {
+      described = (t_[q].word && MentionAt(q) < 0) || IsPunct(t_[q], "(") || IsPunct(t_[q], ")");
+    }
   }
   if (!left.mentions.empty() && left.penalty > 0 && !described &&
       (M(left.mentions.front()).genitive ||
@@ -1329,7 +1689,24 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
     // Ledgerly sells ...": a participle clause opening the sentence describes the name
     // after its comma.
     bool opens = true;
-    for (int k = 0; k < i; ++k) {
+    // "TTO - Rời Shopee sau 5 năm ..., X ...": a dateline before a spaced dash.
+    int opens_from = 0;
+    for (int k = 1; k < i && k <= 4; ++k) {
+      if (IsSpacedDash(k)) {
+        opens_from = k + 1;
+        break;
+      }
+    }
+    for (int k = opens_from; k < i; ++k) {
+      // "Năm 2017, khi nghỉ việc tại X, kỹ sư Y ...": a year and a clause word may open
+      // the participle clause (a past job only: "khi" before a founding verb is a time).
+      if (rel == RelationType::kAlumniOf && MentionAt(k) < 0 &&
+          ((k + 1 < i && In(lx_.year_marker, t_[k]) && IsYear(t_[k + 1])) || IsYear(t_[k]) ||
+           lx_.clause_break.Match(t_, k) > 0)) {
+        int cb = lx_.clause_break.Match(t_, k);
+        if (cb > 1) k += cb - 1;
+        continue;
+      }
       if (MentionAt(k) >= 0 || (t_[k].word && lx_.filler.Match(t_, k) == 0 &&
                                 lx_.modality.Match(t_, k) == 0 && !In(lx_.passive, t_[k]))) {
         opens = false;
@@ -1387,6 +1764,21 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
     // "A, a former Viettel engineer who graduated from X": the relative clause is
     // about the name the description describes.
     for (int k = i - 2; k >= 1 && k >= i - 9; --k) {
+      // "X, his co-founder, is an ex-Siemens architect who graduated from Y": a copula
+      // and an article open the description.
+      int cm = t_[k].word && MentionAt(k) < 0 ? lx_.copula.Match(t_, k) : 0;
+      if (cm > 0 && k + cm < i && In(lx_.article, t_[k + cm])) {
+        int q = k - 1;
+        if (q >= 1 && IsPunct(t_[q], ",")) --q;
+        int mi = MentionAt(q);
+        if (mi >= 0 && TypeOf(mi) == EntityType::kPerson) {
+          left.mentions.push_back(mi);
+          left.begin = M(mi).tb;
+          left.end = M(mi).te;
+          left.penalty = 8;
+        }
+        break;
+      }
       if (!t_[k].word && !IsPunct(t_[k], "-")) {
         if (IsPunct(t_[k], ",") && In(lx_.article, t_[k + 1]) && MentionAt(k - 1) >= 0) {
           int mi = MentionAt(k - 1);
@@ -1418,6 +1810,12 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
     if (left.mentions.empty()) return;
   }
   if (left.mentions.empty() && trig.left_is_subject && rel == RelationType::kAlumniOf) {
+    left = PairSubject(i);
+  }
+  // "The pair launched X in 2022", "Hai vợ chồng đồng sáng lập X": the two people the
+  // article named last founded it.
+  if (left.mentions.empty() && !trig.left_is_subject && rel == RelationType::kFoundedBy &&
+      !(trig.flags & kNoun)) {
     left = PairSubject(i);
   }
   if (left.mentions.empty()) {
@@ -1514,7 +1912,8 @@ void SentenceRules::Former(int i, int m, const Trigger& trig) {
     } else if (Slot pair = PairSubject(i); !pair.mentions.empty()) {
       person = pair;
     } else if (SubjectOmitted(i)) {
-      person = SentenceSubject(i);
+      person = ClauseSubject(i);
+      if (person.mentions.empty()) person = SentenceSubject(i);
     } else {
       return;
     }
@@ -1529,6 +1928,19 @@ void SentenceRules::Circum(int i, int m) {
   while (k < n_ && MentionAt(k) < 0 && k <= i + m + 2 && t_[k].word && !t_[k].cap) ++k;
   // "được Quỹ đầu tư Nextrans rót vốn": a capitalised cue noun before the name.
   if (MentionAt(k) < 0 && k == i + m) k += lx_.org_prefix.Match(t_, k);
+  // "được nhà phát hành Hàn Quốc Hanbit Play mua lại": a description, then its country.
+  if (MentionAt(k) < 0 || TypeOf(MentionAt(k)) == EntityType::kPlace) {
+    int q = i + m;
+    while (q < n_ && q <= i + m + 4 && MentionAt(q) < 0 && t_[q].word && !t_[q].cap &&
+           lx_.circum_verbs.Match(t_, q) == 0) {
+      ++q;
+    }
+    int pm = MentionAt(q);
+    if (pm >= 0 && TypeOf(pm) == EntityType::kPlace && !M(pm).city && MentionAt(M(pm).te) >= 0 &&
+        TypeOf(MentionAt(M(pm).te)) != EntityType::kPlace) {
+      k = M(pm).te;
+    }
+  }
   // "do ba cựu nhân viên VNG là A, B và C thành lập": a description of the agents,
   // then a copula naming them.
   for (int q = i + m; q < n_ && q <= i + m + 8; ++q) {
@@ -1556,6 +1968,25 @@ void SentenceRules::Circum(int i, int m) {
     int q = v + 1;
     while (q < n_ && q <= v + 6 && !IsPunct(t_[q], ")")) ++q;
     if (q < n_ && IsPunct(t_[q], ")")) v = q + 1;
+  }
+  // "do ông A và người bạn học cũ B sáng lập": a description before the second agent.
+  // "được A cùng các cộng sự thành lập": unnamed partners before the verb.
+  for (int c = v < n_ ? lx_.coord.Match(t_, v) : 0; c > 0 && !IsPunct(t_[v], ",");
+       c = v < n_ ? lx_.coord.Match(t_, v) : 0) {
+    int q = v + c;
+    while (q < n_ && q <= v + c + 4 && MentionAt(q) < 0 && t_[q].word && !t_[q].cap &&
+           lx_.circum_verbs.Match(t_, q) == 0) {
+      ++q;
+    }
+    if (q < n_ && q > v + c && MentionAt(q) < 0 && lx_.circum_verbs.Match(t_, q) > 0) {
+      v = q;
+      break;
+    }
+    int am = q < n_ ? MentionAt(q) : -1;
+    if (am < 0 || M(am).tb != q || TypeOf(am) != TypeOf(mi)) break;
+    agent.mentions.push_back(am);
+    agent.end = M(am).te;
+    v = agent.end;
   }
   v = SkipAppositive(v);
   // "được tập đoàn NTT Data của Nhật Bản mua lại": the agent's country.
@@ -1588,7 +2019,15 @@ void SentenceRules::Circum(int i, int m) {
       }
     }
     patient = Slot{};
-    if (hb > 0) {
+    int before = place.tb >= 1 ? MentionAt(place.tb - 1) : -1;
+    if (hb < 0 && before >= 0 && !place.city && TypeOf(before) != EntityType::kPlace &&
+        TypeOf(before) != EntityType::kPerson) {
+      // "SolarX Việt Nam, do ông A sáng lập": a country right after the name is part of
+      // the company's name ("Samsung Việt Nam").
+      patient.mentions.push_back(before);
+      patient.begin = M(before).tb;
+      patient.end = place.te;
+    } else if (hb > 0) {
       // The name, or the anaphoric description ("startup") with its name before a
       // comma, ahead of the phrase.
       for (int k = hb - 1; k >= 0 && k >= hb - 6; --k) {
@@ -1606,6 +2045,16 @@ void SentenceRules::Circum(int i, int m) {
       // patient.
       int om = lx_.org_prefix.MatchEndingAt(t_, place.tb);
       int c = place.tb - om - 1;
+      // "AquaLoop, một doanh nghiệp xử lý nước thải của Thái Lan do Y thành lập": the
+      // description's country after a genitive word.
+      if (om == 0 && place.tb >= 3 && lx_.genitive.Contains(t_[place.tb - 1].lower)) {
+        int q = place.tb - 2;
+        while (q > 0 && q >= place.tb - 10 && MentionAt(q) < 0 && t_[q].word && !t_[q].cap) --q;
+        if (q > 0 && IsPunct(t_[q], ",") && q + 1 < place.tb - 1 && In(lx_.article, t_[q + 1])) {
+          om = 1;
+          c = q;
+        }
+      }
       if (om > 0 && c >= 1 && IsPunct(t_[c], ",")) {
         int mi = MentionAt(c - 1);
         if (mi >= 0 && TypeOf(mi) != EntityType::kPlace && TypeOf(mi) != EntityType::kPerson) {
@@ -1616,12 +2065,35 @@ void SentenceRules::Circum(int i, int m) {
       }
     }
   }
+  if (patient.mentions.empty() && i > 1 &&
+      (IsPunct(t_[i - 1], ",") || In(lx_.and_word, t_[i - 1]))) {
+    // "X ra đời năm 2019, do ông Y sáng lập", "X có trụ sở tại Z và được Y sáng lập": a
+    // clause after the comma, or a second verb phrase, about the sentence's subject.
+    Slot subject = SentenceSubject(i);
+    if (!subject.mentions.empty() && TypeOf(subject.mentions.front()) != EntityType::kPerson &&
+        TypeOf(subject.mentions.front()) != EntityType::kPlace) {
+      bool verb_phrase = false;
+      for (int k = subject.end; k < i - 1; ++k) {
+        if (MentionAt(k) >= 0 && TypeOf(MentionAt(k)) == EntityType::kPlace) {
+          k = M(MentionAt(k)).te - 1;
+          continue;
+        }
+        if (MentionAt(k) >= 0) {
+          verb_phrase = false;
+          break;
+        }
+        verb_phrase = verb_phrase || t_[k].word;
+      }
+      if (verb_phrase) patient = subject;
+    }
+  }
   if (patient.mentions.empty() && rel == RelationType::kInvestedIn && i > 0) {
     // "X huy động 10 triệu USD trong vòng gọi vốn (Series A, trị giá 5 triệu USD) do Y
     // dẫn dắt": the round is the sentence subject's.
     for (int k = i; k > 0 && k >= i - 12 && MentionAt(k - 1) < 0; --k) {
       if (lx_.round.MatchEndingAt(t_, k) > 0) {
         patient = SentenceSubject(i);
+        if (patient.mentions.empty()) patient = UnnamedRoundOwner(i);
         break;
       }
     }
@@ -1714,19 +2186,52 @@ void SentenceRules::HqNoun(int i, int m, const Trigger& trig) {
   // "Trụ sở chính của X đặt tại Y", "The headquarters of X are in Y".
   Slot org = RightGroup(i + m, 2);
   if (org.mentions.empty()) return;
+  // "Trụ sở công ty đặt tại ...": the noun right before the organisation it is of.
+  if (org.begin > i + m + 1 || TypeOf(org.mentions.front()) == EntityType::kPlace) return;
   for (int k = org.end; k < n_ && k <= org.end + 3; ++k) {
     if (!t_[k].word) return;
-    if (In(lx_.locative, t_[k]) && MentionAt(k + 1) >= 0) {
+    int at = k + 1;
+    // "đặt tại quận 3, TP.HCM": a numbered district the mention finder leaves alone.
+    if (In(lx_.locative, t_[k]) && lx_.district_cue.Match(t_, at) > 0 &&
+        (MentionAt(at) < 0 || TypeOf(MentionAt(at)) != EntityType::kPlace)) {
+      int q = at + lx_.district_cue.Match(t_, at);
+      while (q < n_ && q <= at + 4 && !IsPunct(t_[q], ",")) ++q;
+      if (q + 1 < n_ && IsPunct(t_[q], ",") && MentionAt(q + 1) >= 0) at = q + 1;
+    }
+    if (In(lx_.locative, t_[k]) && MentionAt(at) >= 0) {
       Slot city;
-      city.mentions.push_back(MentionAt(k + 1));
+      int cm = MentionAt(at);
+      // "đặt tại quận 3, TP.HCM": the city after the district.
+      if (!IsCity(cm) && TypeOf(cm) == EntityType::kPlace && M(cm).te + 1 < n_ &&
+          IsPunct(t_[M(cm).te], ",") && MentionAt(M(cm).te + 1) >= 0 &&
+          IsCity(MentionAt(M(cm).te + 1))) {
+        cm = MentionAt(M(cm).te + 1);
+      }
+      city.mentions.push_back(cm);
       Emit(RelationType::kHqIn, org, city, true, absl::StrCat("hq-noun:", trig.phrase), 85, i,
-           k + 1);
+           at);
       return;
     }
   }
 }
 
 void SentenceRules::HqAppositive(int i) {
+  // "X, the Singapore firm ...", "X, a San Francisco firm that ...": a city before the
+  // head noun of an appositive.
+  if (i >= 3 && In(lx_.article, t_[i]) && IsPunct(t_[i - 1], ",") && MentionAt(i - 2) >= 0 &&
+      MentionAt(i + 1) >= 0 && IsCity(MentionAt(i + 1)) && M(MentionAt(i + 1)).tb == i + 1) {
+    int place = MentionAt(i + 1);
+    int e = M(place).te;
+    int org = MentionAt(i - 2);
+    if (e < n_ && lx_.org_head.Match(t_, e) > 0 && TypeOf(org) != EntityType::kPlace &&
+        TypeOf(org) != EntityType::kPerson) {
+      Slot o, c;
+      o.mentions.push_back(org);
+      c.mentions.push_back(place);
+      Emit(RelationType::kHqIn, o, c, true, "appositive:city-noun", 75, i, e);
+      return;
+    }
+  }
   // "X, một công ty khởi nghiệp ở Hàng Châu", "X, a startup in Hangzhou".
   if (!In(lx_.locative, t_[i])) return;
   int place = MentionAt(i + 1);
@@ -1763,9 +2268,45 @@ void SentenceRules::Participation(int i, int m) {
     if (!round) return;
   }
   Slot investors = RightGroup(i + m, 2);
+  // "với sự tham gia của hai nhà đầu tư thiên thần là ông A và bà B": a description of
+  // the investors, then a copula naming them.
+  for (int q = i + m; investors.mentions.empty() && q < n_ && q <= i + m + 7; ++q) {
+    if (!t_[q].word || MentionAt(q) >= 0) break;
+    int cm = lx_.copula.Match(t_, q);
+    if (cm > 0 && q > i + m) {
+      investors = RightGroup(q + cm, 1);
+      break;
+    }
+  }
   if (investors.mentions.empty()) return;
   Slot company = SentenceSubject(i);
+  if (company.mentions.empty()) company = UnnamedRoundOwner(i);
   if (company.mentions.empty()) return;
+  // "X dẫn dắt vòng Series A với sự góp mặt của Y": the subject led the round, so Y
+  // joined the company the lead went to, not X.
+  for (auto it = out_->rbegin(); it != out_->rend() && it->sentence == si_; ++it) {
+    if (it->relation == RelationType::kInvestedIn &&
+        M(it->subject).entity == M(company.mentions.front()).entity &&
+        M(it->subject).entity >= 0) {
+      company = Slot{};
+      company.mentions.push_back(it->object);
+      break;
+    }
+  }
+  if (TypeOf(company.mentions.front()) == EntityType::kPerson) return;
+  // "Y led the Series A, with participation from Z" with no company known: the
+  // subject is an investor, so the round's company is unknown.
+  Slot subject = SentenceSubject(i);
+  if (!subject.mentions.empty() && company.mentions.front() == subject.mentions.front()) {
+    for (int k = M(company.mentions.front()).te; k < i; ++k) {
+      int v = -1;
+      if (lx_.triggers.Match(t_, k, &v) > 0 &&
+          lx_.trigger_info[v].relation == RelationType::kInvestedIn &&
+          lx_.trigger_info[v].left_is_subject && !(lx_.trigger_info[v].flags & kCircum)) {
+        return;
+      }
+    }
+  }
   Emit(RelationType::kInvestedIn, investors, company, true, "participation", 82, i, i + m);
 }
 
@@ -1797,11 +2338,45 @@ void SentenceRules::BareJoin(int i, int m, bool investors_after) {
   }
   Slot investors = investors_after ? RightGroup(e, 1) : LeftGroup(i, true);
   if (investors.mentions.empty()) return;
-  int company = round_mention >= 0 ? round_mention : RoundOwner();
+  int company = round_mention;
+  // "The startup's earlier backers include X", "Kiwi Labs' investors include X": the
+  // possessor's investors.
+  for (int k = i - 1; company < 0 && investors_after && k >= 1 && k >= i - 3; --k) {
+    if (t_[k].lower == "'s" || t_[k].lower == "'") {
+      int pm = MentionAt(k - 1);
+      if (pm >= 0 && TypeOf(pm) != EntityType::kPerson && TypeOf(pm) != EntityType::kPlace &&
+          !(M(pm).anaphor && M(pm).entity < 0)) {
+        company = pm;
+      }
+      break;
+    }
+    if (!t_[k].word) break;
+  }
+  if (company < 0 && investors_after) {
+    // "The round was led by X and was joined by Y": the round this sentence has
+    // already given to its company.
+    for (auto it = out_->rbegin(); it != out_->rend() && it->sentence == si_; ++it) {
+      if (it->relation == RelationType::kInvestedIn) {
+        company = it->object;
+        break;
+      }
+    }
+  }
+  if (company < 0) company = RoundOwner();
   if (company < 0) return;
   Slot object;
   object.mentions.push_back(company);
   Emit(RelationType::kInvestedIn, investors, object, true, "bare-join", 80, i, e);
+  // "X also participated, alongside Y", "X cũng tham gia, cùng với Y": Y joined too. A
+  // bare "with"/"với" is not in join_with: "with X taking a board seat" says something else.
+  if (investors_after) return;
+  int k = e;
+  if (k < n_ && IsPunct(t_[k], ",")) ++k;
+  int w = k < n_ ? lx_.join_with.Match(t_, k) : 0;
+  if (w == 0) return;
+  Slot more = RightGroup(k + w, 1);
+  if (more.mentions.empty()) return;
+  Emit(RelationType::kInvestedIn, more, object, true, "bare-join:with", 78, i, k + w);
 }
 
 // "Nhà đầu tư dẫn dắt là X", "The lead investor was X", "X là nhà đầu tư dẫn dắt",
@@ -1877,6 +2452,54 @@ void SentenceRules::ArmOf(int i, int m) {
   bool saved = phrase_internal_;
   phrase_internal_ = true;
   Emit(RelationType::kFoundedBy, subject, object, true, "arm", 80, i, e);
+  phrase_internal_ = saved;
+}
+
+// "Hengyuan counts Legend Capital among its investors", "X lists A and B among its
+// backers": the names before the phrase invested in the sentence's subject.
+void SentenceRules::AmongInvestors(int i, int m) {
+  Slot investors = LeftGroup(i, false);
+  if (investors.mentions.empty()) return;
+  Slot company = SentenceSubject(investors.begin);
+  if (company.mentions.empty() || company.mentions.front() == investors.mentions.front() ||
+      TypeOf(company.mentions.front()) == EntityType::kPerson ||
+      TypeOf(company.mentions.front()) == EntityType::kPlace) {
+    return;
+  }
+  Emit(RelationType::kInvestedIn, investors, company, true, "among-investors", 80, i, i + m);
+}
+
+// "X, the group's industrial unit", "Samsung's Vietnamese subsidiary X": the possessor
+// owns the unit.
+void SentenceRules::UnitOf(int i, int m) {
+  int k = i - 1;
+  for (int words = 0; k >= 1 && words < 3 && t_[k].word && MentionAt(k) < 0 && t_[k].lower != "'s";
+       ++words) {
+    --k;
+  }
+  if (k < 1 || t_[k].lower != "'s" || MentionAt(k - 1) < 0) return;
+  int parent = MentionAt(k - 1);
+  int pb = M(parent).tb;
+  if (pb >= 1 && In(lx_.article, t_[pb - 1]) && MentionAt(pb - 1) < 0) --pb;
+  int unit = -1;
+  if (pb >= 2 && IsPunct(t_[pb - 1], ",") && MentionAt(pb - 2) >= 0) {
+    unit = MentionAt(pb - 2);  // "X, the group's industrial unit"
+  } else {
+    int e = i + m;
+    if (e < n_ && IsPunct(t_[e], ",")) ++e;
+    if (MentionAt(e) >= 0 && M(MentionAt(e)).tb == e) unit = MentionAt(e);  // "Y's unit X"
+  }
+  if (unit < 0 || unit == parent) return;
+  if (!SlotFits(RelationType::kInvestedIn, true, parent) ||
+      !SlotFits(RelationType::kInvestedIn, false, unit) || TypeOf(parent) == EntityType::kPerson) {
+    return;
+  }
+  Slot subject, object;
+  subject.mentions.push_back(parent);
+  object.mentions.push_back(unit);
+  bool saved = phrase_internal_;
+  phrase_internal_ = true;
+  Emit(RelationType::kInvestedIn, subject, object, true, "unit", 78, i, i + m);
   phrase_internal_ = saved;
 }
 
@@ -1981,6 +2604,54 @@ void SentenceRules::Stake(int i) {
   Emit(RelationType::kInvestedIn, left, right, true, "stake", 85, vb, k);
 }
 
+// "X sold a 49% stake to A and B", "X has sold a majority stake to Y", "X bán 30% cổ
+// phần cho Y": a company selling a stake of itself (no "in"/"của" naming another
+// company after the stake) takes the buyers as investors. "Y sold its shares to Z"
+// sells a holding, not the company, so a possessive before the stake stops it.
+void SentenceRules::SellStake(int i) {
+  int vm = lx_.sell_verb.Match(t_, i);
+  if (vm == 0) return;
+  int k = i + vm;
+  // The size: "a", "a 49%", "a majority", "30%", "gần 10%".
+  while (k < n_ && k <= i + vm + 5 && MentionAt(k) < 0 &&
+         (In(lx_.article, t_[k]) || In(lx_.stake_glue, t_[k]) || lx_.stake_size.Match(t_, k) > 0 ||
+          IsNumber(t_[k]) || IsPunct(t_[k], "%") || InNumber(t_, k))) {
+    k += std::max(1, lx_.stake_size.Match(t_, k));
+  }
+  bool share = false;
+  while (k < n_ && MentionAt(k) < 0 && In(lx_.share_word, t_[k]) && !In(lx_.into, t_[k]) &&
+         !lx_.genitive.Contains(t_[k].lower)) {
+    share = true;
+    ++k;
+  }
+  if (!share || k >= n_) return;
+  // "a 10% stake in Kiwi Labs to Orbit Media", "20% cổ phần của Học Vui cho Y": a holding
+  // in the company named there changes hands.
+  int held = -1;
+  if ((In(lx_.into, t_[k]) || lx_.genitive.Contains(t_[k].lower)) && MentionAt(k + 1) >= 0 &&
+      M(MentionAt(k + 1)).tb == k + 1 && TypeOf(MentionAt(k + 1)) != EntityType::kPlace) {
+    held = MentionAt(k + 1);
+    k = M(held).te;
+  }
+  // "cho"/"to": the buyers follow.
+  int b = k < n_ ? std::max(lx_.bridge.Match(t_, k), lx_.purpose.Match(t_, k)) : 0;
+  if (b == 0 || In(lx_.into, t_[k]) || lx_.genitive.Contains(t_[k].lower) ||
+      In(lx_.locative, t_[k]) || In(lx_.source_from, t_[k])) {
+    return;
+  }
+  Slot buyers = RightGroup(k + b, 3);
+  if (buyers.mentions.empty()) return;
+  Slot company;
+  if (held >= 0) {
+    company.mentions.push_back(held);
+  } else {
+    company = LeftGroup(i, true);
+    if (company.mentions.empty() && SubjectOmitted(i)) company = SentenceSubject(i);
+  }
+  if (company.mentions.empty() || TypeOf(company.mentions.front()) == EntityType::kPerson) return;
+  Emit(RelationType::kInvestedIn, buyers, company, true, "sell-stake", 80, i, k + b);
+}
+
 // "X, who joined Lanxin from Huawei in 2016", "bà Y gia nhập A từ B": the person
 // came from B, a former employer.
 void SentenceRules::JoinedFrom(int i) {
@@ -2010,6 +2681,11 @@ void SentenceRules::JoinedFrom(int i) {
 void SentenceRules::Tenure(int i) {
   if (!In(lx_.have_verb, t_[i])) return;
   int k = i + 1;
+  // "worked for eight years as ... at X": the duration's preposition.
+  if (k + 1 < n_ && (In(lx_.former_bridge, t_[k]) || In(lx_.within, t_[k])) &&
+      (IsNumber(t_[k + 1]) || In(lx_.number_word, t_[k + 1]))) {
+    ++k;
+  }
   if (k < n_ && t_[k].word && !IsNumber(t_[k]) && !In(lx_.number_word, t_[k]) &&
       In(lx_.stake_glue, t_[k])) {
     ++k;  // "gần 10 năm", "nearly ten years"
@@ -2125,11 +2801,14 @@ void SentenceRules::Run() {
     if (In(lx_.backed_compound, t_[i])) Backed(i);
     HqAppositive(i);
     Stake(i);
+    SellStake(i);
     JoinedFrom(i);
     Tenure(i);
     RoleOf(i);
     OrgOfCity(i);
     if (int arm = lx_.arm_noun.Match(t_, i); arm > 0) ArmOf(i, arm);
+    if (int un = lx_.unit_noun.Match(t_, i); un > 0) UnitOf(i, un);
+    if (int am = lx_.among_investors.Match(t_, i); am > 0) AmongInvestors(i, am);
     if (int lm = lx_.lead_investor.Match(t_, i); lm > 0) LeadInvestor(i, lm);
     if (int bm = lx_.bare_join.Match(t_, i); bm > 0) {
       BareJoin(i, bm, false);

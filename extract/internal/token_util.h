@@ -3,6 +3,8 @@
 #ifndef KG_EXTRACT_INTERNAL_TOKEN_UTIL_H_
 #define KG_EXTRACT_INTERNAL_TOKEN_UTIL_H_
 
+#include <algorithm>
+#include <string>
 #include <vector>
 
 #include "absl/strings/string_view.h"
@@ -69,6 +71,27 @@ inline Mention MentionOver(const NormalizedText& norm, int si, const std::vector
   return m;
 }
 
+// Adds to *out the kinds of organisation (cues.tsv org_class) the phrases over tokens
+// [b, e) say, longest phrase first ("quỹ đầu tư" fund, "Group" group).
+inline void AddOrgClasses(const Lexicons& lx, const std::vector<Token>& toks, int b, int e,
+                          std::vector<std::string>* out) {
+  for (int k = b; k < e; ++k) {
+    for (int len = e - k; len >= 1; --len) {
+      std::string phrase;
+      for (int q = k; q < k + len; ++q) {
+        if (q > k) phrase.push_back(' ');
+        phrase += toks[q].lower;
+      }
+      auto it = lx.org_class.find(Fold(phrase));
+      if (it == lx.org_class.end()) continue;
+      for (const std::string& c : it->second) {
+        if (std::find(out->begin(), out->end(), c) == out->end()) out->push_back(c);
+      }
+      k += len - 1;
+      break;
+    }
+  }
+}
 
 }  // namespace kg::extract::internal
 

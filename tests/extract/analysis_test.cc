@@ -1,5 +1,6 @@
 #include "extract/internal/analysis.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -102,6 +103,148 @@ TEST_F(AnalysisTest, BareCompanyPrefersTheOrganisationInItsOwnSentence) {
   EXPECT_EQ(EntityOf(doc, "công ty"), EntityOf(doc, "Kuaishou Technology"));
   doc = analyzer_->Analyze("The company was founded in 2010. Acme Corp grew. The company hired.");
   EXPECT_EQ(EntityOf(doc, "The company", 1), EntityOf(doc, "Acme Corp"));
+}
+
+// The anaphor mention with this exact text, in sentence `sentence`; the entity it
+// takes, or nullptr.
+const EntityInfo* AnaphorEntity(const Document& doc, const std::string& text, int sentence) {
+  for (const Mention& m : doc.mentions) {
+    if (m.anaphor && m.text == text && m.sentence == sentence) {
+      return m.entity >= 0 ? &doc.entities[m.entity] : nullptr;
+    }
+  }
+  return nullptr;
+}
+
+std::vector<std::string> Names(const Document& doc) {
+  std::vector<std::string> names;
+  for (const Mention& m : doc.mentions) {
+    if (!m.anaphor) names.push_back(m.text);
+  }
+  return names;
+}
+
+TEST_F(AnalysisTest, NameBoundariesAroundCountriesJoinersAndNumbers) {
+  Document doc = analyzer_->Analyze(
+      "Quỹ Việt Nam BluePeak Ventures và doanh nhân Singapore Rachel Tan đầu tư vào Long Phu 2 "
+      "Power Company. Bà Tan từng làm ở McKinsey & Company và tốt nghiệp University of Hong Kong. "
+      "Ông Lê Văn Hòa tốt nghiệp Đại học Bách khoa Đà Nẵng khóa 2005.");
+  std::vector<std::string> names = Names(doc);
+  for (const char* want :
+       {"BluePeak Ventures", "Rachel Tan", "Long Phu 2 Power Company", "McKinsey & Company",
+        "University of Hong Kong", "Đại học Bách khoa Đà Nẵng"}) {
+    EXPECT_NE(std::find(names.begin(), names.end(), want), names.end()) << want;
+  }
+  for (const char* never : {"Việt Nam BluePeak Ventures", "Singapore Rachel Tan", "Long Phu",
+                            "McKinsey", "University of", "Đại học Bách khoa Đà Nẵng khóa"}) {
+    EXPECT_EQ(std::find(names.begin(), names.end(), never), names.end()) << never;
+  }
+  ASSERT_NE(EntityOf(doc, "Rachel Tan"), nullptr);
+  EXPECT_EQ(EntityOf(doc, "Rachel Tan")->type, graph::EntityType::kPerson);
+}
+
+TEST_F(AnalysisTest, HomeCountryBeforeAVietnameseNameStaysInIt) {
+  Document doc = analyzer_->Analyze("Ngân hàng Việt Nam Thịnh Vượng vừa ra mắt ứng dụng mới.");
+  EXPECT_EQ(Names(doc), (std::vector<std::string>{"Việt Nam Thịnh Vượng"}));
+}
+
+TEST_F(AnalysisTest, HyphenatedGivenNameIsAPersonNotABrand) {
+  Document doc = analyzer_->Analyze(
+      "Tessel was started by Mei-Ling Chang in 2021. Its line sits in Saigon Hi-Tech Park.");
+  ASSERT_NE(EntityOf(doc, "Mei-Ling Chang"), nullptr);
+  EXPECT_EQ(EntityOf(doc, "Mei-Ling Chang")->type, graph::EntityType::kPerson);
+  ASSERT_NE(EntityOf(doc, "Saigon Hi-Tech Park"), nullptr);
+  EXPECT_NE(EntityOf(doc, "Saigon Hi-Tech Park")->type, graph::EntityType::kPerson);
+}
+
+TEST_F(AnalysisTest, AFirmThatLooksLikeAPersonIsNotOneAfterAt) {
+  Document doc = analyzer_->Analyze("Bà Lan từng làm việc tại Morgan Stanley ở Singapore.");
+  ASSERT_NE(EntityOf(doc, "Morgan Stanley"), nullptr);
+  EXPECT_NE(EntityOf(doc, "Morgan Stanley")->type, graph::EntityType::kPerson);
+}
+
+TEST_F(AnalysisTest, TypedAnaphorTakesTheNearestEntityOfItsKind) {
+  Document doc = analyzer_->Analyze(
+      "Tập đoàn Hoa Lâm lập ra quỹ Hoa Lâm Ventures năm 2020. "
+      "Ngoài Hoa Lâm Ventures, tập đoàn còn sở hữu cổ phần tại Nhanh.vn. "
+      "Bên cạnh đó, Hana Partners là cổ đông của Kima. Quỹ này cũng rót vốn vào Tiki.");
+  const EntityInfo* group = AnaphorEntity(doc, "tập đoàn", 1);
+  ASSERT_NE(group, nullptr);
+  EXPECT_EQ(group->name, "Hoa Lâm");
+  const EntityInfo* fund = AnaphorEntity(doc, "Quỹ này", 3);
+  ASSERT_NE(fund, nullptr);
+  EXPECT_EQ(fund->name, "Hana Partners");
+}
+
+TEST_F(AnalysisTest, TypedAnaphorInEnglishAndTheFirmKind) {
+  Document doc = analyzer_->Analyze(
+      "Kuro Holdings, the Japanese maker of tractors, backed Lua Vang. "
+      "Lua Vang is a startup based in Can Tho. Hana Ventures also joined. "
+      "Last year the group bought AgriNet.");
+  const EntityInfo* group = AnaphorEntity(doc, "the group", 3);
+  ASSERT_NE(group, nullptr);
+  EXPECT_EQ(group->name, "Kuro Holdings");
+}
+
+TEST_F(AnalysisTest, SentenceOpeningAnaphorContinuesThePreviousSubject) {
+  Document doc = analyzer_->Analyze(
+      "Đáng chú ý nhất là Lúa Vàng, startup nông nghiệp tại Cần Thơ. Lúa Vàng gọi vốn. "
+      "Trong khi đó, Hạt Ngọc tiếp tục mở rộng ra Lào. Công ty được thành lập năm 2020.");
+  const EntityInfo* e = AnaphorEntity(doc, "Công ty", 3);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->name, "Hạt Ngọc");
+}
+
+TEST_F(AnalysisTest, ItAfterAnInvestorsSentenceIsThatInvestor) {
+  Document doc = analyzer_->Analyze(
+      "Pixelo raised $8 million in a round led by Orchid. "
+      "Orchid, the Singapore state investor, has been busy. It also backed Zeno.");
+  const EntityInfo* it = AnaphorEntity(doc, "It", 2);
+  ASSERT_NE(it, nullptr);
+  EXPECT_EQ(it->name, "Orchid");
+  EXPECT_NE(EntityOf(doc, "Orchid")->type, graph::EntityType::kPerson);
+}
+
+TEST_F(AnalysisTest, PersonPronounSkipsACompanyInAnOpeningClause) {
+  Document doc = analyzer_->Analyze(
+      "Người đồng sáng lập thứ hai là bà Trần Mỹ Linh. "
+      "Trước khi gia nhập Bảo Long Online, bà từng làm việc tại Deloitte.");
+  const EntityInfo* e = AnaphorEntity(doc, "bà", 1);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->name, "Trần Mỹ Linh");
+  ASSERT_NE(EntityOf(doc, "Bảo Long Online"), nullptr);
+  EXPECT_NE(EntityOf(doc, "Bảo Long Online")->type, graph::EntityType::kPerson);
+}
+
+TEST_F(AnalysisTest, LeadingWordsOfACompanyNameJoinItButUnitsAndParentsStayApart) {
+  Document doc = analyzer_->Analyze(
+      "Startup Bảo Long Online bán bảo hiểm. Bà Hà gia nhập Bảo Long năm 2020. "
+      "Đối thủ là Sao Khuê Solar, một công ty con của Tập đoàn Sao Khuê. "
+      "Quỹ Hoa Lâm Ventures thuộc Hoa Lâm. Sau đó, Hoa Lâm bán xe.");
+  ASSERT_NE(EntityOf(doc, "Bảo Long"), nullptr);
+  EXPECT_EQ(EntityOf(doc, "Bảo Long"), EntityOf(doc, "Bảo Long Online"));
+  ASSERT_NE(EntityOf(doc, "Sao Khuê"), nullptr);
+  EXPECT_NE(EntityOf(doc, "Sao Khuê"), EntityOf(doc, "Sao Khuê Solar"));
+  ASSERT_NE(EntityOf(doc, "Hoa Lâm", 1), nullptr);
+  EXPECT_NE(EntityOf(doc, "Hoa Lâm", 1), EntityOf(doc, "Hoa Lâm Ventures"));
+}
+
+TEST_F(AnalysisTest, ANameCalledTheCompanyIsAnOrganisationUnlessItMayBeAPerson) {
+  Document doc = analyzer_->Analyze(
+      "Mèo Lười mở phòng khám đầu tiên năm 2019. Công ty vừa gọi thêm vốn. "
+      "Brightwave co-founder James Okafor said the startup had tripled its revenue.");
+  ASSERT_NE(EntityOf(doc, "Mèo Lười"), nullptr);
+  EXPECT_EQ(EntityOf(doc, "Mèo Lười")->type, graph::EntityType::kOrganization);
+  ASSERT_NE(EntityOf(doc, "James Okafor"), nullptr);
+  EXPECT_NE(EntityOf(doc, "James Okafor")->type, graph::EntityType::kOrganization);
+}
+
+TEST_F(AnalysisTest, NationalityAfterTheNounKeepsAnAnaphor) {
+  Document doc = analyzer_->Analyze(
+      "Tập đoàn Kaito Holdings mua lại Bảo An. Năm ngoái, tập đoàn Nhật cũng mua lại Ziko.");
+  const EntityInfo* e = AnaphorEntity(doc, "tập đoàn Nhật", 1);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->name, "Kaito Holdings");
 }
 
 }  // namespace

@@ -162,8 +162,12 @@ TEST(ExtractorTest, DevSetMeetsThePrecisionAndRecallFloor) {
     return id.size() > 3 && id[0] == letter && absl::ascii_isdigit(id[1]) &&
            absl::ascii_isdigit(id[2]) && id[3] == '_';
   };
-  std::set<std::string> blind, third, older, before_third;
+  std::set<std::string> blind, third, fourth, older, before_third;
   for (const std::string& id : articles) {
+    if (is_set(id, 'd')) {
+      fourth.insert(id);
+      continue;
+    }
     if (is_set(id, 'c')) {
       third.insert(id);
       continue;
@@ -173,6 +177,7 @@ TEST(ExtractorTest, DevSetMeetsThePrecisionAndRecallFloor) {
   }
   ASSERT_EQ(blind.size(), 12u);
   ASSERT_EQ(third.size(), 12u);
+  ASSERT_EQ(fourth.size(), 12u);
   ASSERT_EQ(before_third.size(), 38u);
   auto of = [&](const std::set<std::string>& ids) {
     std::vector<graph::RelationFact> out;
@@ -199,6 +204,11 @@ TEST(ExtractorTest, DevSetMeetsThePrecisionAndRecallFloor) {
   ScoreReport third_report = Score(*gold, of(third), third);
   EXPECT_GE(third_report.total.precision(), 0.96) << FormatReport(third_report);
   EXPECT_GE(third_report.total.recall(), 0.73) << FormatReport(third_report);
+  // The d* articles (blind set C, measured at P .82 R .53 before anyone tuned on them)
+  // joined in round 4, which reached P 1.00 R .90 on them.
+  ScoreReport fourth_report = Score(*gold, of(fourth), fourth);
+  EXPECT_GE(fourth_report.total.precision(), 0.97) << FormatReport(fourth_report);
+  EXPECT_GE(fourth_report.total.recall(), 0.86) << FormatReport(fourth_report);
 }
 
 // Finds the entity named `name` among the facts' subjects and objects.
