@@ -50,6 +50,8 @@ Document Analyzer::Analyze(absl::string_view text) const {
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
     SentenceInfo& h = doc.sentences[si];
     if (!h.span.line_start || h.tokens.size() > 12 || h.tokens.size() < 2) continue;
+    // A question or a sentence ("Hiện công ty đặt trụ sở ở đâu?") is no heading.
+    if (IsPunct(h.tokens.back(), "?") || IsPunct(h.tokens.back(), ".")) continue;
     std::string folded =
         absl::StrCat(" ", Fold(doc.norm.text.substr(h.span.begin, h.span.end - h.span.begin)), " ");
     bool hq_heading = false;

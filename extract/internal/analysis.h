@@ -33,6 +33,7 @@ struct Mention {
   int alias_of = -1;      // Mention this one is a parenthesised alias of.
   bool genitive = false;  // Possessor: "của X", "of X".
   bool source = false;    // Named as a source: "Theo X, ...".
+  bool product = false;   // Described as a product ("X, mô hình ..."): never an actor.
   int entity = -1;        // Index into Document::entities, -1 if unresolved.
   // Short forms the article may use alone for a registered name: the brand after
   // the business line ("Hồng Hà" in "Công ty TNHH Giải pháp Phần mềm Hồng Hà") and its

@@ -232,7 +232,11 @@ void Analyzer::ResolveEntities(Document* doc) const {
     info.count = static_cast<int>(members[e].size());
     info.name = doc->mentions[best].text;
     info.type = EntityType::kUnknown;
-    for (int strength = 2; strength >= 1 && info.type == EntityType::kUnknown; --strength) {
+    // A name the article describes as a product stays untyped wherever it recurs.
+    bool product = false;
+    for (int mi : members[e]) product = product || doc->mentions[mi].product;
+    for (int strength = 2; !product && strength >= 1 && info.type == EntityType::kUnknown;
+         --strength) {
       int top = 0;
       for (int t = 1; t < 4; ++t) {
         if (votes[t][strength] > top) {
@@ -341,6 +345,13 @@ std::vector<std::vector<std::string>> EntityClasses(const Lexicons& lx, const Do
         break;
       }
     }
+    // "Gió Lào Coffee là chuỗi nhỏ nhất", "X is a fund": a copula, then the head.
+    if (int cm = m.te < n ? lx.copula.Match(toks, m.te) : 0; cm > 0) {
+      int k = m.te + cm;
+      if (k < n && (In(lx.article, toks[k]) || In(lx.generic_det, toks[k]))) ++k;
+      int hm = k < n ? std::max(lx.org_head.Match(toks, k), lx.org_prefix.Match(toks, k)) : 0;
+      if (hm > 0) AddOrgClasses(lx, toks, k, k + hm, out);
+    }
     if (m.te + 1 < n && IsPunct(toks[m.te], ",")) {
       int k = m.te + 1;
       // The head comes first ("X, nhà sản xuất ...") or after an article and a few
@@ -379,6 +390,10 @@ std::vector<std::vector<std::string>> EntityClasses(const Lexicons& lx, const Do
 
 void Analyzer::ResolveAnaphora(Document* doc) const {
   const std::vector<std::vector<std::string>> entity_classes = EntityClasses(*lex_, *doc);
+  std::vector<bool> product_entity(doc->entities.size(), false);
+  for (const Mention& m : doc->mentions) {
+    if (m.product && m.entity >= 0) product_entity[m.entity] = true;
+  }
   absl::flat_hash_map<int, int> seen_count;  // Entity -> named mentions so far.
   absl::flat_hash_map<int, int> gender;      // Entity -> GenderOf its honorific.
   struct Seen {
@@ -443,7 +458,51 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
         return SharesClass(wanted, kMoney) ? SharesClass(kStartup, kinds)
                                            : SharesClass(kMoney, kinds);
       };
-      if (!wanted.empty() && !object_slot) {
+      // "Strava itself, the San Francisco-based company founded by ...": a description
+      // set off by a comma right after a name is that name's appositive.
+      if (m.anaphor_kind == AnaphorKind::kOrgBare ||
+          m.anaphor_kind == AnaphorKind::kOrgDemonstrative) {
+        const std::vector<Token>& mt = s.tokens;
+        int k = m.tb;
+        if (!(In(lex_->article, mt[k]) || In(lex_->demonstrative, mt[k]))) {
+          --k;
+          for (int steps = 0; k >= 0 && steps < 8; ++steps) {
+            int pm = s.token_mention[k];
+            if (pm >= 0 && doc->mentions[pm].type == EntityType::kPlace) {
+              k = doc->mentions[pm].tb - 1;
+            } else if (IsPunct(mt[k], "-") || In(lex_->based_compound, mt[k])) {
+              --k;
+            } else {
+              break;
+            }
+          }
+          if (k < 0 || !(In(lex_->article, mt[k]) || In(lex_->demonstrative, mt[k]))) k = -1;
+        }
+        // Not "the group's unit" (someone else's), nor after an opening phrase
+        // ("Besides Vireo Ventures, the group ...", "Theo X, công ty ...").
+        bool owner = m.te < static_cast<int>(mt.size()) && mt[m.te].lower == "'s";
+        if (k >= 2 && IsPunct(mt[k - 1], ",") && !owner) {
+          int q = k - 2;
+          if (q >= 1 && mt[q].lower == "itself") --q;
+          int pm = s.token_mention[q];
+          bool opening = false;
+          if (pm >= 0) {
+            for (int b = doc->mentions[pm].tb - 1; b >= 0 && !IsPunct(mt[b], ","); --b) {
+              opening = opening || lex_->besides.MatchEndingAt(mt, b + 1) > 0 ||
+                        lex_->source.MatchEndingAt(mt, b + 1) > 0;
+            }
+          }
+          if (pm >= 0 && pm != mi && !opening && doc->mentions[pm].te == q + 1 &&
+              !doc->mentions[pm].anaphor &&
+              doc->mentions[pm].entity >= 0 && !doc->mentions[pm].source) {
+            EntityType t = entity_type(pm);
+            if (t == EntityType::kOrganization || t == EntityType::kUnknown) {
+              chosen = doc->mentions[pm].entity;
+            }
+          }
+        }
+      }
+      if (chosen < 0 && !wanted.empty() && !object_slot) {
         bool possessive =
             m.genitive || (m.tb > 0 && lex_->genitive.Contains(s.tokens[m.tb - 1].lower));
         for (auto it = history.rbegin(); it != history.rend(); ++it) {
@@ -575,6 +634,14 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
               !lex_->surname.Contains(pt0[c.tb].lower)) {
             untyped_word = true;
           }
+          // "Theo thỏa thuận, Lion Peak nắm 40% cổ phần. Quỹ này ...": a fund, bank or
+          // group is never a person, so any untyped name without a family name will do.
+          if (t == EntityType::kUnknown && c.entity >= 0 && !wanted.empty() &&
+              !SharesClass(wanted, {"startup"})) {
+            bool surname = false;
+            for (int k = c.tb; k < c.te; ++k) surname = surname || lex_->surname.Contains(pt0[k].lower);
+            untyped_word = untyped_word || !surname;
+          }
           // The subject opens the sentence, or follows a short opening phrase ("Năm
           // 2017, X ...", "In 2019, X ...", "Trong khi đó, X ...").
           const std::vector<Token>& pt = doc->sentences[si - 1].tokens;
@@ -584,6 +651,12 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
                                       before == "\u2013" || before == "\u2014"));
           if (!c.anaphor && c.entity >= 0 && opens && !clashes(c.entity) &&
               (t == EntityType::kOrganization || untyped_word)) {
+            chosen = c.entity;
+          }
+          // "Đồng sáng lập công ty là Y. ... startup này ...": the company the previous
+          // sentence's first anaphor stood for stays the centre.
+          if (chosen < 0 && c.anaphor && c.entity >= 0 && c.type == EntityType::kOrganization &&
+              !clashes(c.entity) && !product_entity[c.entity]) {
             chosen = c.entity;
           }
         }
@@ -636,8 +709,10 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
         // "A và B là cổ đông của công ty": a possessive anaphor is not its own
         // sentence's subject.
         const SentenceInfo& ms = doc->sentences[si];
+        // "X also invested in the company's Series A": a possessor too.
         bool possessive =
-            m.genitive || (m.tb > 0 && lex_->genitive.Contains(ms.tokens[m.tb - 1].lower));
+            m.genitive || (m.tb > 0 && lex_->genitive.Contains(ms.tokens[m.tb - 1].lower)) ||
+            (m.te < static_cast<int>(ms.tokens.size()) && ms.tokens[m.te].lower == "'s");
         for (auto it = history.rbegin(); it != history.rend() && it->sentence == si; ++it) {
           if (possessive) break;
           const Mention& c = doc->mentions[it->mention];
@@ -653,6 +728,21 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
           if (c.genitive && nearest_gen < 0) nearest_gen = c.entity;
         }
         chosen = nearest >= 0 ? nearest : nearest_gen;
+        // "X, nhà sáng lập Tàu Nhanh, ... . Đồng sáng lập công ty là Y": after a founder
+        // noun, the company whose founder the last sentences named.
+        if (chosen < 0 && lex_->founder_noun.MatchEndingAt(ms.tokens, m.tb) > 0) {
+          for (auto it = history.rbegin(); it != history.rend(); ++it) {
+            if (si - it->sentence > 3) break;
+            const Mention& c = doc->mentions[it->mention];
+            const std::vector<Token>& ct = doc->sentences[c.sentence].tokens;
+            EntityType t = entity_type(it->mention);
+            if (c.source || (t != EntityType::kOrganization && t != EntityType::kUnknown)) continue;
+            if (lex_->founder_noun.MatchEndingAt(ct, c.tb) > 0) {
+              chosen = c.entity;
+              break;
+            }
+          }
+        }
         // "Trong khi đó, Xanh SM ... . Công ty được thành lập ...": a bare anaphor opening
         // its sentence continues the previous sentence's subject (its centre) when that
         // is a company, or an untyped name that is not a person's, rather than the
@@ -840,7 +930,9 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
       // "công ty", "the company", "startup này" never mean a school: a university
       // named just before ("tốt nghiệp tại Đại học Cần Thơ. Trước khi đồng sáng lập
       // công ty, ...") gives way to the organisation the article talks about most.
+      // Nor do they mean a product ("Sen-7B, mô hình ...").
       auto institution = [&](int entity) {
+        if (product_entity[entity]) return true;
         std::vector<Token> name = Tokenize(doc->entities[entity].name);
         for (size_t k = 0; k < name.size(); ++k) {
           if (lex_->institution.Match(name, k) > 0) return true;

@@ -118,6 +118,22 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     m.region = lx.place_info[place_index].region;
   };
 
+  // Whether the name ending at e is set off as a product ("Sen-7B, mô hình ...").
+  auto is_product = [&](int e) {
+    if (e + 1 >= n || !IsPunct(toks[e], ",")) return false;
+    // "the company's flagship model", "its new model": a possessor and a few modifiers
+    // may come before the head.
+    for (int k = e + 1; k < n && k <= e + 4; ++k) {
+      if (lx.product_head.Match(toks, k) > 0) return true;
+      const Token& t = toks[k];
+      bool glue = In(lx.article, t) || t.lower == "'s" || t.lower == "its";
+      if (!glue && (!t.word || t.cap || is_function_word(k) || lx.triggers.Match(toks, k) > 0 ||
+                    lx.coord.Contains(t.lower))) {
+        return false;
+      }
+    }
+    return false;
+  };
   // Types a name run [b, e) from its own words and its context.
   auto type_run = [&](int b, int e, EntityType* type, int* strength) {
     *type = EntityType::kUnknown;
@@ -231,11 +247,16 @@ void Analyzer::FindMentions(Document* doc, int si) const {
       *strength = 1;
       return;
     }
-    if (person_cue_before[b] && (e - b >= 2 || has_surname)) {
+    // "phó tổng giám đốc Viettel IDC": an acronym, digits or inner capitals make the
+    // name after a title a company's.
+    if (person_cue_before[b] && (e - b >= 2 || has_surname) && plain) {
       *type = EntityType::kPerson;
       *strength = 1;
       return;
     }
+    // "Sen-7B, mô hình 7 tỷ tham số", "Lumi X2, the company's new model": a product,
+    // which no organisation cue below may type.
+    if (is_product(e)) return;
     // "X, the electric scooter maker ...", "X, một công ty ...": an organisation.
     if (e + 1 < n && IsPunct(toks[e], ",")) {
       int k = e + 1;
@@ -248,6 +269,9 @@ void Analyzer::FindMentions(Document* doc, int si) const {
           continue;
         }
         int hm = lx.org_head.Match(toks, k);
+        // "Theo Thành, startup này ...": an anaphor opening the next clause is no
+        // appositive.
+        if (hm > 0 && !det && lx.anaphora.Match(toks, k) > hm) break;
         // "Patel, the company's CEO": a possessive head describes someone else; the
         // role after it says who.
         if (hm > 0 && k + hm < n && toks[k + hm].lower == "'s") {
@@ -275,7 +299,9 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     }
     // "His co-founder, Jonas Müller, ...": a name of two words or more set off after a
     // role is the person holding it (not a role organisations hold, see org_class).
-    if (b >= 2 && e - b >= 2 && IsPunct(toks[b - 1], ",") && e < n && IsPunct(toks[e], ",")) {
+    // "Its founders, Anika Rao and Peter Lim, ...": the first of a list set off the same way.
+    if (b >= 2 && e - b >= 2 && IsPunct(toks[b - 1], ",") && e < n &&
+        (IsPunct(toks[e], ",") || lx.coord.Contains(toks[e].lower))) {
       int tm =
           std::max(lx.title.MatchEndingAt(toks, b - 1), lx.founder_noun.MatchEndingAt(toks, b - 1));
       // "His co-founder, X, ...": a founder noun is a role too.
@@ -326,8 +352,10 @@ void Analyzer::FindMentions(Document* doc, int si) const {
   // Adds the name run [b, e), splitting off places at its ends.
   std::function<void(int, int)> add_run = [&](int b, int e) {
     if (b >= e) return;
-    // Runs made only of words that are never entities ("AI", "CEO", "Big Tech").
-    {
+    // Runs made only of words that are never entities ("AI", "CEO", "Big Tech"). After
+    // an honorific such a word is a given name ("ông Nhật", "anh Việt").
+    bool honorific_before = b > 0 && lx.person_prefix.MatchEndingAt(toks, b) > 0 && toks[b].viet;
+    if (!honorific_before) {
       int k = b;
       while (k < e) {
         int m = lx.non_entity.Match(toks, k);
@@ -352,12 +380,24 @@ void Analyzer::FindMentions(Document* doc, int si) const {
         lx.org_prefix.Match(toks, e) > 0) {
       return;
     }
+    // "invested in Lendtech startup Kredo": a single plain word right before a cue noun
+    // and the name it introduces is the name's sector, unless the article has already
+    // named it.
+    if (e - b == 1 && b > 0 && e + 1 < n && !toks[b].all_caps && !toks[b].has_upper_inside &&
+        !toks[b].has_digit && toks[b - 1].word && !toks[b - 1].cap &&
+        std::max(lx.org_prefix.Match(toks, e), lx.org_head.Match(toks, e)) == 1 &&
+        toks[e + 1].word && toks[e + 1].cap && lx.places.Match(toks, b) == 0) {
+      bool named = false;
+      for (const Mention& pm : doc->mentions) named = named || Fold(pm.text) == toks[b].lower;
+      if (!named) return;
+    }
     if (e - b == 1 && b == 0 && e < n && !toks[b].all_caps) {
       int pm = std::max(lx.org_prefix.Match(toks, e), lx.org_head.Match(toks, e));
       if (pm > 0 && e + pm < n && toks[e + pm].cap && !toks[e + pm - 1].cap) return;
     }
     // "ông Đức", "bà Giang": right after an honorific a place word is a given name.
-    if (b > 0 && lx.person_prefix.MatchEndingAt(toks, b) > 0 && lx.places.Match(toks, b) == e - b) {
+    if (b > 0 && lx.person_prefix.MatchEndingAt(toks, b) > 0 &&
+        (lx.places.Match(toks, b) == e - b || (honorific_before && e - b == 1))) {
       add_mention(b, e, EntityType::kPerson, 2);
       return;
     }
@@ -397,8 +437,17 @@ void Analyzer::FindMentions(Document* doc, int si) const {
       // foreign country right after an organisation noun describes the name that
       // follows. So does the home country when the name after it is not Vietnamese
       // ("Quỹ Việt Nam ThinkZone Ventures"; "Ngân hàng Việt Nam Thịnh Vượng" is one name).
+      // "nhóm nhà đầu tư Nhật Bản Aozora Partners": an investor noun is such a cue too.
+      bool investor_cue = false;
+      if (b > 0) {
+        int tm = lx.title.MatchEndingAt(toks, b);
+        std::vector<std::string> kinds;
+        if (tm > 0) AddOrgClasses(lx, toks, b - tm, b, &kinds);
+        investor_cue = std::find(kinds.begin(), kinds.end(), "investor") != kinds.end();
+      }
       bool country_after_cue =
-          b > 0 && lx.org_prefix.MatchEndingAt(toks, b) > 0 && !lx.place_info[pv].city &&
+          b > 0 && (lx.org_prefix.MatchEndingAt(toks, b) > 0 || investor_cue) &&
+          !lx.place_info[pv].city &&
           (!lx.place_info[pv].home || !toks[b + pm].viet) && toks[b + pm].cap &&
           !(e - (b + pm) == 1 && lx.org_suffix.Contains(toks[b + pm].lower));
       // "doanh nhân Singapore Rachel Goh", "investor Japan Kenji Sato": after a person
@@ -437,13 +486,29 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     EntityType type;
     int strength;
     type_run(b, e, &type, &strength);
+    // "Đoàn Khắc Thành ... . Theo Thành, ...": a single word that is the given name of a
+    // person named before is that person, unless its own words made it a company.
+    if (e - b == 1 && !(type == EntityType::kOrganization && strength == 2) && toks[b].viet) {
+      for (const Mention& pm : doc->mentions) {
+        if (pm.anaphor || pm.type != EntityType::kPerson || pm.te - pm.tb < 2) continue;
+        const std::vector<Token>& pt = doc->sentences[pm.sentence].tokens;
+        if (pm.sentence == si ? pm.te <= b : true) {
+          if (pt[pm.te - 1].lower == toks[b].lower) {
+            type = EntityType::kPerson;
+            strength = 1;
+            break;
+          }
+        }
+      }
+    }
     // "Kestrel Dynamics Inc. is ...": the designator's dot belongs to the name when
     // the sentence goes on after it.
     if (e + 1 < n && IsPunct(toks[e], ".") && toks[e].begin == toks[e - 1].end &&
         lx.corp_suffix.Match(toks, e - 1) == 2) {
       ++e;
     }
-    add_mention(b, e, type, strength);
+    int idx = add_mention(b, e, type, strength);
+    doc->mentions[idx].product = is_product(e);
   };
 
   for (int i = 0; i < n; ++i) {
@@ -644,7 +709,10 @@ void Analyzer::FindMentions(Document* doc, int si) const {
 
         } else if (u.word && !u.cap && !u.has_digit && j > i + im && toks[j - 1].cap &&
                    (u.viet || toks[j - 1].viet) && !is_function_word(j) && !time_unit(j) &&
-                   !(j + 1 < n && toks[j + 1].has_digit) && lx.name_end.Match(toks, j) == 0 &&
+                   !(j + 1 < n && toks[j + 1].has_digit) &&
+                   // "Đại học Bách khoa." ends on "khoa"; "Đại học X khoa Luật" does not.
+                   (lx.name_end.Match(toks, j) == 0 ||
+                    (lx.name_end.Match(toks, j) == 1 && boundary_at(j + 1))) &&
                    lx.triggers.Match(toks, j) == 0 && lx.modality.Match(toks, j) == 0 &&
                    lx.anaphora.Match(toks, j) == 0 && lx.org_prefix.Match(toks, j) == 0 &&
                    lx.title.Match(toks, j) == 0) {
@@ -697,6 +765,17 @@ void Analyzer::FindMentions(Document* doc, int si) const {
         grew = true;
         continue;
       }
+      // "Thomas G. Tsao", "John D. Rockefeller": a middle initial and its dot inside a
+      // person's name (after a first name, so "Series A. Nguyen ..." stays apart).
+      if (j - i >= 2 && IsPunct(toks[j], ".") && toks[j].begin == toks[j - 1].end &&
+          toks[j - 1].word && toks[j - 1].lower.size() == 1 && toks[j - 1].cap &&
+          !toks[j - 2].all_caps && toks[j + 1].word && toks[j + 1].cap && !blocked[j + 1] &&
+          !toks[j + 1].all_caps) {
+        j += 2;
+        while (j < n && toks[j].word && toks[j].cap && !blocked[j]) ++j;
+        grew = true;
+        continue;
+      }
       // "Vĩnh Tân 1 Power Company": a small number inside a name that goes on to an
       // organisation word.
       if (toks[j].word && toks[j].has_digit && !toks[j].cap && toks[j].lower.size() <= 2 &&
@@ -710,6 +789,19 @@ void Analyzer::FindMentions(Document* doc, int si) const {
           grew = true;
         }
       }
+    }
+    // "Kho Lạnh 4.0", "Web3 Hub 2.0": a version number right after a name of two words
+    // or more ends it, unless an amount's unit follows ("Tiki 2.5 triệu USD").
+    if (j - i >= 2 && j < n && toks[j].word && toks[j].has_digit && !toks[j].cap &&
+        toks[j].begin == toks[j - 1].end + 1 && toks[j].lower.size() <= 4 &&
+        absl::ascii_isdigit(static_cast<unsigned char>(toks[j].lower[0])) &&
+        toks[j].lower.find('.') != std::string::npos &&
+        std::all_of(toks[j].lower.begin(), toks[j].lower.end(),
+                    [](char c) { return (c >= '0' && c <= '9') || c == '.'; }) &&
+        (j + 1 >= n || !toks[j + 1].word ||
+         (!time_unit(j + 1) && !lx.finance.Contains(toks[j + 1].lower) &&
+          !lx.scale.Match(toks, j + 1) && !lx.currency.Match(toks, j + 1)))) {
+      ++j;
     }
     // "Vision Fund 2", "Quỹ Mekong 3": a fund's series number ends its name.
     if (j > i && j < n && lx.org_suffix.Contains(toks[j - 1].lower) && toks[j].word &&
@@ -789,12 +881,22 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     }
     // A capitalised Vietnamese word opening the sentence is usually just the first word.
     // Unless the article has already named it ("L'Oréal, which ...").
-    if (b < j && j - b == 1 && sentence_initial(b) && toks[b].viet &&
+    // A brand written with an inner capital ("VayNhỏ", "MoMo") is never a plain word.
+    if (b < j && j - b == 1 && sentence_initial(b) && toks[b].viet && !toks[b].has_upper_inside &&
         lx.places.Match(toks, b) == 0) {
       bool named = false;
       for (const Mention& pm : doc->mentions) {
-        if (!pm.anaphor && pm.te - pm.tb == 1 && pm.sentence < si &&
-            doc->sentences[pm.sentence].tokens[pm.tb].lower == toks[b].lower) {
+        if (pm.anaphor || pm.sentence >= si) continue;
+        const std::vector<Token>& pt = doc->sentences[pm.sentence].tokens;
+        // "Ngô Phương Thảo ... . Thảo nghỉ việc ở Shopee": the given name of a person
+        // named before, alone, is that person.
+        bool given_name = pm.type == EntityType::kPerson && pm.te - pm.tb >= 2 &&
+                          pt[pm.te - 1].lower == toks[b].lower;
+        // "Trụ" in a heading "Trụ sở" is the first syllable of a word, not a name.
+        bool word_start = pm.te < static_cast<int>(pt.size()) && pt[pm.te].word &&
+                          !pt[pm.te].cap && !pt[pm.te].has_digit;
+        if ((pm.te - pm.tb == 1 && pt[pm.tb].lower == toks[b].lower && !word_start) ||
+            given_name) {
           named = true;
           break;
         }
@@ -1030,7 +1132,13 @@ void Analyzer::FindMentions(Document* doc, int si) const {
       for (int k = i - 1; k >= 1 && k >= i - 3 && In(lx.share_word, toks[k]); --k) {
         share_of = share_of || IsPunct(toks[k - 1], "%");
       }
-      bool object_slot = founder_of || share_of || (i > 0 && In(lx.object_marker, toks[i - 1]));
+      // "Hai người cùng thành lập công ty năm 2020": the object of a relation verb,
+      // when nothing describes it further ("thành lập công ty riêng" is a new one).
+      bool verb_object = lx.triggers.MatchEndingAt(toks, i) > 0 &&
+                         (after >= n || !toks[after].word || toks[after].has_digit ||
+                          is_function_word(after) || time_unit(after));
+      bool object_slot =
+          founder_of || share_of || verb_object || (i > 0 && In(lx.object_marker, toks[i - 1]));
       bool giant = In(lx.epithet, toks[i]);
       if (!ascii && !clause_start && !object_slot && !giant) ok = false;
       // "VNG, công ty công nghệ ...": an appositive describing the name before it.
@@ -1058,6 +1166,74 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     for (int k = i; k < after; ++k) s.token_mention[k] = idx;
     doc->mentions.push_back(std::move(mm));
     i = after;
+  }
+
+  // "Quek Siu Rui, Marcus Tan và Lucas Ngoo", "Anika Rao and Peter Lim": names listed
+  // beside a person are people too, when nothing marks them as organisations: a plain
+  // name of two to four capitalised words, which in Vietnamese opens with a family name
+  // or holds a middle name ("Sao Mai" beside a person stays what it was).
+  {
+    std::vector<int> order;
+    for (int k = 0; k < n; ++k) {
+      int mi = s.token_mention[k];
+      if (mi >= 0 && (order.empty() || order.back() != mi)) order.push_back(mi);
+    }
+    auto listed_person_like = [&](const Mention& m) {
+      int len = m.te - m.tb;
+      if (m.anaphor || m.type != EntityType::kUnknown || len < 2 || len > 4) return false;
+      bool viet = false, family = lx.surname.Contains(toks[m.tb].lower), middle = false;
+      for (int k = m.tb; k < m.te; ++k) {
+        const Token& t = toks[k];
+        if (!t.word || !t.cap || t.has_digit || t.all_caps || t.has_upper_inside ||
+            lx.org_suffix.Contains(t.lower) || lx.corp_suffix.Contains(t.lower) ||
+            lx.places.Match(toks, k) > 0) {
+          return false;
+        }
+        viet = viet || t.viet;
+        if (k > m.tb && In(lx.middle_name, t)) middle = true;
+      }
+      return !viet || family || middle;
+    };
+    auto listed = [&](const Mention& a, const Mention& b) {
+      // b follows a after ",", a joiner, or ", and".
+      int gap = b.tb - a.te;
+      if (gap == 1) return IsPunct(toks[a.te], ",") || lx.coord.Contains(toks[a.te].lower);
+      return gap == 2 && IsPunct(toks[a.te], ",") && lx.coord.Contains(toks[a.te + 1].lower);
+    };
+    // A comma alone links two names only inside a list that a joiner closes ("A, B và
+    // C"); "Theo bà Linh, Kiddo Learn ..." is a clause boundary.
+    auto joined = [&](size_t a) {
+      const Mention& x = doc->mentions[order[a]];
+      const Mention& y = doc->mentions[order[a + 1]];
+      if (!listed(x, y)) return false;
+      if (y.tb - x.te > 1 || !IsPunct(toks[x.te], ",")) return true;
+      for (size_t c = a + 1; c + 1 < order.size(); ++c) {
+        const Mention& p = doc->mentions[order[c]];
+        const Mention& q = doc->mentions[order[c + 1]];
+        if (!listed(p, q)) return false;
+        if (q.tb - p.te > 1 || !IsPunct(toks[p.te], ",")) return true;
+      }
+      return false;
+    };
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (size_t a = 0; a + 1 < order.size(); ++a) {
+        Mention& x = doc->mentions[order[a]];
+        Mention& y = doc->mentions[order[a + 1]];
+        if (!joined(a)) continue;
+        bool xp = x.type == EntityType::kPerson && !x.anaphor;
+        bool yp = y.type == EntityType::kPerson && !y.anaphor;
+        if (xp && listed_person_like(y)) {
+          y.type = EntityType::kPerson;
+          y.strength = 1;
+          changed = true;
+        } else if (yp && listed_person_like(x)) {
+          x.type = EntityType::kPerson;
+          x.strength = 1;
+          changed = true;
+        }
+      }
+    }
   }
 
   // Collect this sentence's mentions in token order, and their context flags.

@@ -119,6 +119,94 @@ class SentenceRules {
     }
     return -1;
   }
+  // The first token of a description right before the name at b that ends on a head
+  // noun ("the Singapore-based fund", "quỹ Nhật Bản", "Korean food giant", "Singapore
+  // state investor"), or b if there is none. Stops at a joiner, a name that is no
+  // place, a verb or a function word.
+  int DescriptionBefore(int b) const {
+    if (b < 1) return b;
+    int h = std::max({lx_.org_head.MatchEndingAt(t_, b), lx_.org_prefix.MatchEndingAt(t_, b),
+                      lx_.title.MatchEndingAt(t_, b)});
+    int q = b;
+    if (h > 0) {
+      q = b - h;
+    } else {
+      // "quỹ Nhật Bản B": a country between the head noun and the name.
+      int pm = MentionAt(b - 1);
+      if (pm < 0 || M(pm).type != EntityType::kPlace || M(pm).city) return b;
+      int pb = M(pm).tb;
+      int h2 = std::max(lx_.org_prefix.MatchEndingAt(t_, pb), lx_.title.MatchEndingAt(t_, pb));
+      if (h2 == 0) return b;
+      q = pb - h2;
+    }
+    for (int steps = 0; q > 0 && steps < 7; ++steps) {
+      const Token& t = t_[q - 1];
+      int pm = MentionAt(q - 1);
+      if (pm >= 0) {
+        if (M(pm).type != EntityType::kPlace || M(pm).anaphor) break;
+        q = M(pm).tb;
+        continue;
+      }
+      if (In(lx_.article, t) || IsPunct(t, "-") || In(lx_.based_compound, t)) {
+        --q;
+        continue;
+      }
+      if (!t.word || t.has_digit || lx_.coord.Match(t_, q - 1) > 0 ||
+          lx_.triggers.Match(t_, q - 1) > 0 || lx_.filler.Match(t_, q - 1) > 0 ||
+          lx_.stop.Match(t_, q - 1) > 0 || lx_.genitive.Contains(t.lower) ||
+          lx_.locative.Contains(t.lower) || lx_.agent_by.Contains(t.lower) ||
+          lx_.source_from.Contains(t.lower)) {
+        break;
+      }
+      // A nationality ("Korean") or a lower-case modifier ("food", "state").
+      if (t.cap && lx_.non_entity.Match(t_, q - 1) != 1) break;
+      --q;
+    }
+    return q;
+  }
+  // The token where a name begins after a description that starts at k and ends on a
+  // head noun ("Korean food giant X", "the Singapore-based fund X", "Vietnam-focused
+  // fund X"), or -1.
+  int DescriptionAfter(int k) const {
+    int q = k;
+    for (int steps = 0; q < n_ && steps < 8; ++steps) {
+      int pm = MentionAt(q);
+      if (pm >= 0) {
+        if (M(pm).type != EntityType::kPlace || M(pm).anaphor) {
+          // "chuỗi bánh mì Hàn Quốc X": the head may stand before the name's country.
+          int hq = q;
+          int cm = q > k ? MentionAt(q - 1) : -1;
+          if (cm >= 0 && M(cm).type == EntityType::kPlace && !M(cm).city) hq = M(cm).tb;
+          int h = std::max({lx_.org_head.MatchEndingAt(t_, hq),
+                            lx_.org_prefix.MatchEndingAt(t_, hq), lx_.title.MatchEndingAt(t_, hq)});
+          if (h == 0) {
+            // "thương hiệu trà sữa Đài Loan X": or before a short business line.
+            for (int b = hq - 1; b > k && b >= hq - 3 && h == 0; --b) {
+              int hb = std::max(lx_.org_head.MatchEndingAt(t_, b), lx_.org_prefix.MatchEndingAt(t_, b));
+              if (hb > 0) h = hb;
+            }
+          }
+          return h > 0 && M(pm).tb == q ? q : -1;
+        }
+        q = M(pm).te;
+        continue;
+      }
+      const Token& t = t_[q];
+      if (In(lx_.article, t) || IsPunct(t, "-")) {
+        ++q;
+        continue;
+      }
+      if (!t.word || t.has_digit || lx_.coord.Match(t_, q) > 0 || lx_.triggers.Match(t_, q) > 0 ||
+          lx_.filler.Match(t_, q) > 0 || lx_.stop.Match(t_, q) > 0 ||
+          lx_.genitive.Contains(t.lower) || lx_.locative.Contains(t.lower) ||
+          lx_.clause_break.Match(t_, q) > 0 || lx_.modality.Match(t_, q) > 0) {
+        return -1;
+      }
+      // A capitalised word that is no mention is a modifier ("Lendtech", "Korean").
+      ++q;
+    }
+    return -1;
+  }
   // The token range [*begin, *end) of the clause holding tokens [b, e): it stops at a
   // clause word ("trước khi", "which"), at ';', ':' or a bracket, and at a comma whose
   // segment beyond states a relation of its own or opens a clause. An appositive or
@@ -154,6 +242,10 @@ class SentenceRules {
   void Participation(int i, int m);
   void BareJoin(int i, int m, bool investors_after);
   void LeadInvestor(int i, int m);
+  void HolderIs(int i, int m);
+  void VentureBetween(int i, int m);
+  void WithJoining(int i, int m);
+  void Portfolio(int i, int m);
   // "- Tháng 6/2021: nhận vốn từ X", "March 2022: raised $3 million from X": an item of a
   // timeline, a date and a colon before its first name. Returns the colon's index, -1
   // if the sentence is no such item.
@@ -365,6 +457,13 @@ Slot SentenceRules::LeftGroup(int pos, bool appositive) const {
   while (k >= 0 && MentionAt(k) < 0) {
     int f = lx_.filler.MatchEndingAt(t_, k + 1);
     if (f == 0) f = lx_.modality.MatchEndingAt(t_, k + 1);
+    // "Northwind previously invested in X", "X từng đầu tư vào Y": an adverb that marks
+    // a past job elsewhere is only an adverb before another verb.
+    if (f == 0 && k + 1 == pos) {
+      int tv = -1;
+      int tm = lx_.triggers.MatchEndingAt(t_, k + 1, &tv);
+      if (tm > 0 && (lx_.trigger_info[tv].flags & kNeedsBridge)) f = tm;
+    }
     // "ông có 4 năm làm việc tại X", "he had five years at X": a duration.
     if (f == 0 && k >= 2 && In(lx_.time_unit, t_[k]) &&
         (IsNumber(t_[k - 1]) || lx_.round.Match(t_, k - 1) == 0) && In(lx_.have_verb, t_[k - 2])) {
@@ -455,7 +554,13 @@ Slot SentenceRules::LeftGroup(int pos, bool appositive) const {
       bool hq_after = m.te < n_ && lx_.triggers.Match(t_, m.te, &hv) > 0 &&
                       lx_.trigger_info[hv].relation == RelationType::kHqIn &&
                       !(lx_.trigger_info[hv].flags & (kReverseHq | kHqNoun));
-      if (m.te >= n_ || !(IsSeparator(t_[m.te]) || lx_.copula.Match(t_, m.te) > 0 || hq_after)) {
+      // "GSM cũng là doanh nghiệp do ...": fillers may stand before the copula.
+      int ce = m.te;
+      while (ce < n_ && lx_.copula.Match(t_, ce) == 0 && lx_.filler.Match(t_, ce) > 0) {
+        ce += lx_.filler.Match(t_, ce);
+      }
+      bool copula_after = ce < n_ && lx_.copula.Match(t_, ce) > 0;
+      if (m.te >= n_ || !(IsSeparator(t_[m.te]) || copula_after || hq_after)) {
         return slot;
       }
       found = mi;
@@ -503,7 +608,13 @@ Slot SentenceRules::LeftGroup(int pos, bool appositive) const {
     // "A and angel investor B <verb>": a title of the later member.
     int titled = 0;
     if (pp == 0 && b > 0 && MentionAt(b - 1) < 0) pp = titled = lx_.title.MatchEndingAt(t_, b);
+    // "A and the Singapore-based fund B", "A và quỹ Nhật Bản B", "A and Korean food
+    // giant B": a description of the later member that ends on a head noun.
     int c = lx_.coord.MatchEndingAt(t_, b - pp);
+    if (c == 0 && b > 0) {
+      pp = b - DescriptionBefore(b);
+      c = lx_.coord.MatchEndingAt(t_, b - pp);
+    }
     if (c == 0) break;
     bool comma = c == 1 && IsPunct(t_[b - pp - 1], ",");
     if (comma && !conj_seen) break;
@@ -579,6 +690,8 @@ void SentenceRules::ExtendRight(Slot* slot, bool skip_former) const {
             d = -1;
           }
         }
+        // "and Korean food giant X", "and the Singapore-based fund X".
+        if (d < 0 && lx_.org_prefix.Match(t_, next) == 0) d = DescriptionAfter(next);
         next = d >= 0 ? d : next + lx_.org_prefix.Match(t_, next);
       }
       // "A và quỹ Nhật Bản B": the country of the next member after its cue noun.
@@ -650,10 +763,14 @@ Slot SentenceRules::RightGroup(int pos, int max_gap) const {
           continue;
         }
       }
-      // "acquired UK-based Etergo": the "-based" name is a modifier.
+      // "acquired UK-based Etergo": the "-based" name is a modifier. So is a place in
+      // "Vietnam-focused fund X".
       int te = M(here).te;
       if (te + 1 < n_ && IsPunct(t_[te], "-") &&
-          (In(lx_.based_compound, t_[te + 1]) || In(lx_.backed_compound, t_[te + 1]))) {
+          (In(lx_.based_compound, t_[te + 1]) || In(lx_.backed_compound, t_[te + 1]) ||
+           (M(here).type == EntityType::kPlace && t_[te + 1].word && !t_[te + 1].cap &&
+            t_[te].begin == t_[te - 1].end && t_[te + 1].begin == t_[te].end && te + 2 < n_ &&
+            MentionAt(te + 2) < 0))) {
         k = te + 2;
         continue;
       }
@@ -717,6 +834,12 @@ Slot SentenceRules::RightGroup(int pos, int max_gap) const {
     }
     // A cue noun with its description ("startup xử lý giọng nói X") is free.
     if (int d = SkipDescription(k); d > k + 1) {
+      k = d;
+      continue;
+    }
+    // So is a description that ends on its head noun ("Lendtech startup X", "the Hanoi
+    // distributor X").
+    if (int d = DescriptionAfter(k); d > k + 1) {
       k = d;
       continue;
     }
@@ -1818,6 +1941,22 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
       !(trig.flags & kNoun)) {
     left = PairSubject(i);
   }
+  // "Trước khi đứng ra thành lập Hoa Lúa năm 2010, bà Loan ...", "Before founding X,
+  // Y worked ...": a fronted clause whose subject follows its comma.
+  if (left.mentions.empty() && lx_.clause_break.Match(t_, 0) > 0) {
+    int c = i + m;
+    while (c < n_ && !(IsPunct(t_[c], ",") && !InNumber(t_, c)) && !HardBreak(c)) ++c;
+    int q = c + 1;
+    // "..., bà có 17 năm ...": the subject may be a pronoun, itself a mention.
+    if (q < n_ && MentionAt(q) < 0) q += lx_.person_prefix.Match(t_, q);
+    int mi = q < n_ && c < n_ && IsPunct(t_[c], ",") ? MentionAt(q) : -1;
+    if (mi >= 0 && M(mi).tb == q && TypeOf(mi) == EntityType::kPerson) {
+      left.mentions.push_back(mi);
+      left.begin = M(mi).tb;
+      left.end = M(mi).te;
+      left.penalty = 10;
+    }
+  }
   if (left.mentions.empty()) {
     if (!SubjectOmitted(i)) return;
     left = SentenceSubject(i);
@@ -1853,6 +1992,19 @@ void SentenceRules::Former(int i, int m, const Trigger& trig) {
     org = RightGroup(after, 6);
   } else if (!needs_bridge) {
     org = RightGroup(i + m, 4);
+  } else {
+    // "từng là phó tổng giám đốc Viettel IDC", "previously was head of X": a copula and
+    // a title right before the organisation.
+    int k = i + m;
+    k += lx_.copula.Match(t_, k);
+    int tm = k < n_ ? lx_.title.Match(t_, k) : 0;
+    int om = tm > 0 ? MentionAt(k + tm) : -1;
+    if (om >= 0 && M(om).tb == k + tm && TypeOf(om) != EntityType::kPlace &&
+        TypeOf(om) != EntityType::kPerson) {
+      org.mentions.push_back(om);
+      org.begin = M(om).tb;
+      org.end = M(om).te;
+    }
   }
   // "ba cựu nhân viên VNG là A, B và C", "former Grab staff X": the staff noun, which
   // elsewhere blocks a name, here says who worked there.
@@ -1926,6 +2078,20 @@ void SentenceRules::Circum(int i, int m) {
   // "X do Y thành lập", "X được Y hậu thuẫn".
   int k = i + m;
   while (k < n_ && MentionAt(k) < 0 && k <= i + m + 2 && t_[k].word && !t_[k].cap) ++k;
+  // "do thầy giáo về hưu X", "do doanh nhân Việt kiều X": a longer description that
+  // opens with a person's role or title, with a nationality word in it.
+  if (MentionAt(k) < 0 && (lx_.title.Match(t_, i + m) > 0 || lx_.person_prefix.Match(t_, i + m) > 0)) {
+    int q = i + m;
+    while (q < n_ && q <= i + m + 6 && MentionAt(q) < 0 && t_[q].word &&
+           (!t_[q].cap || lx_.non_entity.Match(t_, q) > 0) && lx_.circum_verbs.Match(t_, q) == 0 &&
+           lx_.coord.Match(t_, q) == 0) {
+      ++q;
+    }
+    if (q < n_ && MentionAt(q) >= 0 && M(MentionAt(q)).tb == q &&
+        TypeOf(MentionAt(q)) != EntityType::kPlace) {
+      k = q;
+    }
+  }
   // "được Quỹ đầu tư Nextrans rót vốn": a capitalised cue noun before the name.
   if (MentionAt(k) < 0 && k == i + m) k += lx_.org_prefix.Match(t_, k);
   // "được nhà phát hành Hàn Quốc Hanbit Play mua lại": a description, then its country.
@@ -2098,6 +2264,21 @@ void SentenceRules::Circum(int i, int m) {
       }
     }
   }
+  if (patient.mentions.empty() && i == 0) {
+    // "Được A và B sáng lập năm 2020, X có 40 nhân viên": a fronted clause; the name
+    // right after its comma is the patient.
+    int q = v + vm;
+    while (q < n_ && q <= v + vm + 6 && t_[q].word && MentionAt(q) < 0) ++q;
+    if (q + 1 < n_ && IsPunct(t_[q], ",")) {
+      int pm = MentionAt(q + 1);
+      if (pm >= 0 && M(pm).tb == q + 1 && TypeOf(pm) != EntityType::kPerson &&
+          TypeOf(pm) != EntityType::kPlace && !(M(pm).anaphor && M(pm).entity < 0)) {
+        patient.mentions.push_back(pm);
+        patient.begin = M(pm).tb;
+        patient.end = M(pm).te;
+      }
+    }
+  }
   if (patient.mentions.empty()) return;
   std::string rule = absl::StrCat("circum:", t_[i].lower, "...", t_[v].lower);
   Emit(rel, patient, agent, rel == RelationType::kFoundedBy, rule, 85, i, v + vm);
@@ -2230,6 +2411,36 @@ void SentenceRules::HqAppositive(int i) {
       c.mentions.push_back(place);
       Emit(RelationType::kHqIn, o, c, true, "appositive:city-noun", 75, i, e);
       return;
+    }
+  }
+  // "Tập đoàn Gió Bắc (trụ sở Hà Nội)", "Carousell, trụ sở Singapore": a headquarters
+  // noun set off right after the name, then the city and the end of the aside.
+  if (i >= 2 && (IsPunct(t_[i - 1], "(") || IsPunct(t_[i - 1], ",")) && MentionAt(i - 2) >= 0) {
+    int tv = -1;
+    int tm = lx_.triggers.Match(t_, i, &tv);
+    if (tm > 0 && lx_.trigger_info[tv].relation == RelationType::kHqIn &&
+        (lx_.trigger_info[tv].flags & kHqNoun) && lx_.genitive.MatchEndingAt(t_, i + tm) == 0) {
+      int k = i + tm;
+      if (k < n_ && (In(lx_.locative, t_[k]) || IsPunct(t_[k], ":"))) ++k;
+      int place = k < n_ ? MentionAt(k) : -1;
+      int org = MentionAt(i - 2);
+      if (place >= 0 && M(place).tb == k && IsCity(place) && TypeOf(org) != EntityType::kPlace &&
+          TypeOf(org) != EntityType::kPerson) {
+        int e = M(place).te;
+        // A region may follow the city ("trụ sở Biên Hòa, Đồng Nai").
+        if (e + 1 < n_ && IsPunct(t_[e], ",") && MentionAt(e + 1) >= 0 &&
+            TypeOf(MentionAt(e + 1)) == EntityType::kPlace && !IsCity(MentionAt(e + 1))) {
+          e = M(MentionAt(e + 1)).te;
+        }
+        if (e >= n_ || IsPunct(t_[e], ")") || IsPunct(t_[e], ",") || IsPunct(t_[e], ".") ||
+            IsPunct(t_[e], ";")) {
+          Slot o, c;
+          o.mentions.push_back(org);
+          c.mentions.push_back(place);
+          Emit(RelationType::kHqIn, o, c, true, "appositive:hq", 75, i, e);
+          return;
+        }
+      }
     }
   }
   // "X, một công ty khởi nghiệp ở Hàng Châu", "X, a startup in Hangzhou".
@@ -2409,6 +2620,155 @@ void SentenceRules::LeadInvestor(int i, int m) {
   Emit(RelationType::kInvestedIn, investors, object, true, "lead-investor", 80, i, i + m);
 }
 
+// "Cổ đông lớn nhất của X là Y", "The largest shareholder of X is Y", "X's biggest
+// shareholder is Y": Y holds a stake in X. X may be an anaphor ("của hãng").
+void SentenceRules::HolderIs(int i, int m) {
+  int e = i + m;
+  int company = -1;
+  int k = e;
+  if (k < n_ && lx_.genitive.Match(t_, k) > 0) {
+    k += lx_.genitive.Match(t_, k);
+    int mi = MentionAt(k);
+    if (mi < 0) return;
+    company = mi;
+    k = M(mi).te;
+  } else {
+    int b = i;
+    if (b >= 1 && In(lx_.article, t_[b - 1])) --b;
+    if (b >= 2 && (t_[b - 1].lower == "'s" || t_[b - 1].lower == "'") && MentionAt(b - 2) >= 0) {
+      company = MentionAt(b - 2);
+    } else if (b >= 3 && In(lx_.own_pronoun, t_[b - 1]) && In(lx_.as_word, t_[b - 2]) &&
+               MentionAt(b - 3) >= 0) {
+      // "FPT Retail counts FPT Corporation as its largest shareholder".
+      int investor = MentionAt(b - 3);
+      Slot owner = LeftGroup(M(investor).tb - 1, false);
+      if (owner.mentions.empty() || TypeOf(investor) == EntityType::kPlace) return;
+      EntityType ot = TypeOf(owner.mentions.front());
+      if (ot == EntityType::kPlace || ot == EntityType::kPerson) return;
+      Slot inv;
+      inv.mentions.push_back(investor);
+      Emit(RelationType::kInvestedIn, inv, owner, true, "holder-is", 80, i, e);
+      return;
+    } else if (b >= 1 && In(lx_.own_pronoun, t_[b - 1])) {
+      // "its largest shareholder is Y".
+      return;
+    }
+  }
+  // "Vinamilk có trụ sở tại TP HCM, với cổ đông lớn gồm A, B và C": the holders
+  // listed after the noun are the sentence subject's.
+  int intro = company < 0 && e < n_ ? lx_.introducer.Match(t_, e) : 0;
+  if (intro > 0 && !In(lx_.copula, t_[e])) {
+    Slot subject = SentenceSubject(i);
+    if (subject.mentions.empty()) return;
+    company = subject.mentions.front();
+    k = e + intro;
+    EntityType st = TypeOf(company);
+    if (st == EntityType::kPlace || st == EntityType::kPerson) return;
+    Slot investors = RightGroup(k, 0);
+    if (investors.mentions.empty()) return;
+    Slot object;
+    object.mentions.push_back(company);
+    Emit(RelationType::kInvestedIn, investors, object, true, "holder-list", 78, i, k);
+    return;
+  }
+  if (company < 0) return;
+  EntityType ct = TypeOf(company);
+  if (ct == EntityType::kPlace || ct == EntityType::kPerson) return;
+  if (M(company).anaphor && M(company).entity < 0) return;
+  int c = k < n_ ? lx_.copula.Match(t_, k) : 0;
+  if (c == 0) return;
+  Slot investors = RightGroup(k + c, 1);
+  if (investors.mentions.empty()) return;
+  Slot object;
+  object.mentions.push_back(company);
+  Emit(RelationType::kInvestedIn, investors, object, true, "holder-is", 82, i, e);
+}
+
+// "Sparkline raised $40 million, with Japan's Kaito Capital and Temasek joining",
+// "..., với Quỹ A và B cùng tham gia": investors in the round this sentence states.
+void SentenceRules::WithJoining(int i, int m) {
+  // The clause must end here.
+  if (i + m < n_ && t_[i + m].word && lx_.round.Match(t_, i + m) == 0) return;
+  Slot investors = LeftGroup(i, false);
+  if (investors.mentions.empty()) return;
+  int b = investors.begin;
+  // "with Japan's X": a country's genitive before the first member.
+  if (b >= 2 && t_[b - 1].lower == "'s" && MentionAt(b - 2) >= 0 &&
+      TypeOf(MentionAt(b - 2)) == EntityType::kPlace) {
+    b = M(MentionAt(b - 2)).tb;
+  }
+  // "với Quỹ A": the first member's cue noun.
+  if (MentionAt(b - 1) < 0) b -= std::max(lx_.org_prefix.MatchEndingAt(t_, b), 0);
+  if (b < 2 || (!In(lx_.join_with, t_[b - 1]) && !In(lx_.bridge, t_[b - 1]) &&
+                 !In(lx_.cofound_with, t_[b - 1]))) {
+    return;
+  }
+  if (!IsPunct(t_[b - 2], ",")) return;
+  // The round: a funding word earlier in the sentence, whose subject is the company.
+  bool money = false;
+  for (int k = 0; k < b && !money; ++k) {
+    money = lx_.round.Match(t_, k) > 0 || lx_.finance.Match(t_, k) > 0;
+  }
+  if (!money) return;
+  Slot company = SentenceSubject(b);
+  if (company.mentions.empty()) return;
+  EntityType ct = TypeOf(company.mentions.front());
+  if (ct == EntityType::kPlace || ct == EntityType::kPerson) return;
+  for (int mi : investors.mentions) {
+    if (mi == company.mentions.front()) return;
+  }
+  Emit(RelationType::kInvestedIn, investors, company, true, "with-joining", 78, i, i + m);
+}
+
+// "Trong danh mục của quỹ còn có A và B", "Its portfolio includes A", "X's portfolio
+// includes A and B": the owner of the portfolio holds stakes in the names listed.
+void SentenceRules::Portfolio(int i, int m) {
+  int owner = -1;
+  int k = i + m;
+  if (k < n_ && lx_.genitive.Match(t_, k) > 0) {
+    k += lx_.genitive.Match(t_, k);
+    owner = MentionAt(k);
+    if (owner < 0 || M(owner).tb != k) return;
+    k = M(owner).te;
+  } else if (i >= 2 && (t_[i - 1].lower == "'s" || t_[i - 1].lower == "'")) {
+    owner = MentionAt(i - 2);
+  }
+  if (owner < 0) return;
+  EntityType ot = TypeOf(owner);
+  if (ot == EntityType::kPlace || ot == EntityType::kPerson) return;
+  if (M(owner).anaphor && M(owner).entity < 0) return;
+  while (k < n_ && lx_.filler.Match(t_, k) > 0) k += lx_.filler.Match(t_, k);
+  int v = k < n_ ? std::max(lx_.introducer.Match(t_, k), lx_.have_verb.Match(t_, k)) : 0;
+  if (v == 0) return;
+  Slot held = RightGroup(k + v, 1);
+  if (held.mentions.empty()) return;
+  Slot o;
+  o.mentions.push_back(owner);
+  Emit(RelationType::kInvestedIn, o, held, true, "portfolio", 76, i, k + v);
+}
+
+// "HD Saison, liên doanh giữa HDBank và Credit Saison", "X is a joint venture between
+// A and B": the partners hold stakes in X, named before a comma or a copula.
+void SentenceRules::VentureBetween(int i, int m) {
+  int k = i;
+  while (k > 0 && (In(lx_.article, t_[k - 1]) || In(lx_.generic_det, t_[k - 1]))) --k;
+  int venture = -1;
+  if (k >= 2 && IsPunct(t_[k - 1], ",")) {
+    venture = MentionAt(k - 2);
+  } else if (int cm = lx_.copula.MatchEndingAt(t_, k); cm > 0 && k - cm >= 1) {
+    venture = MentionAt(k - cm - 1);
+  }
+  if (venture < 0) return;
+  EntityType vt = TypeOf(venture);
+  if (vt == EntityType::kPlace || vt == EntityType::kPerson) return;
+  if (M(venture).anaphor && M(venture).entity < 0) return;
+  Slot partners = RightGroup(i + m, 0);
+  if (partners.mentions.size() < 2) return;
+  Slot object;
+  object.mentions.push_back(venture);
+  Emit(RelationType::kInvestedIn, partners, object, true, "venture-between", 80, i, i + m);
+}
+
 // "NVentures, the venture capital arm of Nvidia", "X, Y's investment arm", "Y's venture
 // arm X", "X, the venture arm Y launched in 2022", "X, quỹ đầu tư mạo hiểm của Y": a
 // fund a company set up; the company founded it.
@@ -2536,8 +2896,27 @@ void SentenceRules::CoFounders(int i, int m) {
   if (w == 0) return;
   k += w;
   k += lx_.person_prefix.Match(t_, k);
+  // "with his university friend X", "cùng chồng là anh X", "cùng người bạn học cũ X": a
+  // description of the partner, who must then be a person.
+  bool described = false;
+  if (MentionAt(k) < 0) {
+    int q = k;
+    while (q < n_ && q < k + 5 && MentionAt(q) < 0 && t_[q].word && !t_[q].cap &&
+           lx_.triggers.Match(t_, q) == 0 && lx_.coord.Match(t_, q) == 0 &&
+           lx_.copula.Match(t_, q) == 0) {
+      ++q;
+    }
+    if (q < n_ && lx_.copula.Match(t_, q) > 0) q += lx_.copula.Match(t_, q);
+    if (q < n_) q += lx_.person_prefix.Match(t_, q);
+    if (q > k && q < n_ && MentionAt(q) >= 0 && M(MentionAt(q)).tb == q &&
+        TypeOf(MentionAt(q)) == EntityType::kPerson) {
+      k = q;
+      described = true;
+    }
+  }
   int first = MentionAt(k);
   if (first < 0 || M(first).tb != k) return;
+  if (described && TypeOf(first) != EntityType::kPerson) return;
   Slot people;
   people.mentions.push_back(first);
   people.begin = M(first).tb;
@@ -2679,7 +3058,11 @@ void SentenceRules::JoinedFrom(int i) {
 // past only when the sentence also says the person left ("Y spent eight years at Google
 // and still works there" is not).
 void SentenceRules::Tenure(int i) {
-  if (!In(lx_.have_verb, t_[i])) return;
+  // "gia nhập PayLi sau năm năm làm việc tại Grab", "joined Kimo after six years at Ant
+  // Group": a duration after "after" is a past job when the sentence joins or founds
+  // something else.
+  bool after_years = In(lx_.after, t_[i]);
+  if (!In(lx_.have_verb, t_[i]) && !after_years) return;
   int k = i + 1;
   // "worked for eight years as ... at X": the duration's preposition.
   if (k + 1 < n_ && (In(lx_.former_bridge, t_[k]) || In(lx_.within, t_[k])) &&
@@ -2714,6 +3097,13 @@ void SentenceRules::Tenure(int i) {
   for (int q = 0; q < n_; ++q) {
     if (q >= i && q <= bridge) continue;
     if (lx_.depart.Match(t_, q) > 0) left_job = true;
+    if (after_years && q < i && lx_.join_verb.Match(t_, q) > 0) left_job = true;
+    int tv = -1;
+    if (after_years && q < i && lx_.triggers.Match(t_, q, &tv) > 0 &&
+        lx_.trigger_info[tv].relation == RelationType::kFoundedBy &&
+        !(lx_.trigger_info[tv].flags & kNoun)) {
+      left_job = true;
+    }
   }
   if (!left_job) return;
   // "Ông Phát là cựu sinh viên Đại học Cần Thơ, sau đó có ...": the name just before
@@ -2724,7 +3114,9 @@ void SentenceRules::Tenure(int i) {
     return t != EntityType::kOrganization && t != EntityType::kPlace &&
            SlotFits(RelationType::kAlumniOf, true, sl.mentions.front());
   };
-  Slot person = LeftGroup(i, true);
+  // After "after" the name just before is what the person joined; the person is the
+  // sentence's subject.
+  Slot person = after_years ? SentenceSubject(i) : LeftGroup(i, true);
   if (!is_person(person)) person = SentenceSubject(i);
   if (!is_person(person)) return;
   Slot o;
@@ -2810,6 +3202,10 @@ void SentenceRules::Run() {
     if (int un = lx_.unit_noun.Match(t_, i); un > 0) UnitOf(i, un);
     if (int am = lx_.among_investors.Match(t_, i); am > 0) AmongInvestors(i, am);
     if (int lm = lx_.lead_investor.Match(t_, i); lm > 0) LeadInvestor(i, lm);
+    if (int hm = lx_.holder_noun.Match(t_, i); hm > 0) HolderIs(i, hm);
+    if (int vm = lx_.venture_between.Match(t_, i); vm > 0) VentureBetween(i, vm);
+    if (int jm = lx_.join_tail.Match(t_, i); jm > 0) WithJoining(i, jm);
+    if (int pf = lx_.portfolio_noun.Match(t_, i); pf > 0) Portfolio(i, pf);
     if (int bm = lx_.bare_join.Match(t_, i); bm > 0) {
       BareJoin(i, bm, false);
     } else if (int am = lx_.join_after.Match(t_, i); am > 0) {

@@ -247,5 +247,21 @@ TEST_F(AnalysisTest, NationalityAfterTheNounKeepsAnAnaphor) {
   EXPECT_EQ(e->name, "Kaito Holdings");
 }
 
+TEST_F(AnalysisTest, AQuestionOrSentenceAboutHeadquartersIsNoTableHeading) {
+  // An interview question names the headquarters but heads no table, so the answer is
+  // a sentence whose words are not a row's cells.
+  Document doc = analyzer_->Analyze(
+      "Nhịp là ứng dụng nghe nhạc.\nHiện công ty đặt trụ sở ở đâu?\nTrụ sở chính của Nhịp vẫn "
+      "ở TP HCM.\n");
+  for (const SentenceInfo& s : doc.sentences) EXPECT_FALSE(s.table_row);
+  EXPECT_EQ(EntityOf(doc, "Trụ"), nullptr);
+  // A real heading line without sentence punctuation still makes rows.
+  Document table = analyzer_->Analyze(
+      "Các startup nổi bật:\nTên  Lĩnh vực  Trụ sở\nRokid  Kính thông minh  Hàng Châu\n");
+  bool row = false;
+  for (const SentenceInfo& s : table.sentences) row = row || s.table_row;
+  EXPECT_TRUE(row);
+}
+
 }  // namespace
 }  // namespace kg::extract::internal
