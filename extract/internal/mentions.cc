@@ -946,6 +946,16 @@ void Analyzer::FindMentions(Document* doc, int si) const {
       i = j;
       continue;
     }
+    // "TP Cao Lãnh", "Tp. Vinh": the abbreviated cue opens the run, and the city after
+    // it is one the place lexicon lacks.
+    if (b + 1 < j && j - b - 1 <= 3 && In(lx.city_cue, toks[b]) &&
+        lx.places.Match(toks, b) == 0 && lx.places.Match(toks, b + 1) == 0) {
+      int idx = add_mention(b + 1, j, EntityType::kPlace, 2);
+      doc->mentions[idx].city = true;
+      doc->mentions[idx].place_key = absl::StrCat("city:", Fold(doc->mentions[idx].text));
+      i = j;
+      continue;
+    }
     // "thành phố Tân An", "the city of Nagoya": a city the place lexicon lacks.
     if (b < j && b > 0 && lx.city_cue.MatchEndingAt(toks, b) > 0 && lx.places.Match(toks, b) == 0 &&
         j - b <= 3) {

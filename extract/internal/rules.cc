@@ -229,6 +229,9 @@ class SentenceRules {
   void AddFact(RelationType rel, int subject, int object, const std::string& rule, int conf, int lo,
                int hi);
   bool SlotFits(RelationType rel, bool subject, int mi) const;
+  // A short untyped name right after a headquarters phrase ("có trụ sở ở Sa Pa", "based in
+  // Tempe"): a city the place lexicon lacks.
+  bool UnlistedCity(int mi) const;
 
   void Generic(int i, int m, const Trigger& trig);
   void Former(int i, int m, const Trigger& trig);
@@ -1150,8 +1153,12 @@ bool SentenceRules::SlotFits(RelationType rel, bool subject, int mi) const {
     case RelationType::kFoundedBy:
       // A company founds a company too: "quỹ do Tập đoàn X lập ra", "a venture arm
       // Nvidia launched", "được FPT thành lập".
+      // "X, có trụ sở ở Sa Pa do bà Y lập ra": the name a headquarters phrase just
+      // introduced is a city, whatever follows it.
+      if (UnlistedCity(mi)) return false;
       return subject ? TypeFits(t, EntityType::kOrganization) : t != EntityType::kPlace;
     case RelationType::kInvestedIn:
+      if (UnlistedCity(mi)) return false;
       return subject ? t != EntityType::kPlace : TypeFits(t, EntityType::kOrganization);
     case RelationType::kAlumniOf:
       // Only a person is an alumnus: not a possessor left untyped ("Bà Lan, CEO của
@@ -1172,17 +1179,20 @@ bool SentenceRules::SlotFits(RelationType rel, bool subject, int mi) const {
       if (IsCity(mi)) return true;
       // "based in Tempe, Arizona", "có trụ sở tại Biên Hòa": a short name nothing typed,
       // right after a headquarters phrase, is the city the lexicon lacks.
-      if (t == EntityType::kUnknown && !m.anaphor && m.sentence == si_ && m.tb > 0 &&
-          m.te - m.tb <= 2) {
-        int v = -1;
-        if (lx_.triggers.MatchEndingAt(t_, m.tb, &v) > 0 && v >= 0 &&
-            lx_.trigger_info[v].relation == RelationType::kHqIn) {
-          return true;
-        }
-      }
-      return false;
+      return UnlistedCity(mi);
   }
   return false;
+}
+
+bool SentenceRules::UnlistedCity(int mi) const {
+  const Mention& m = M(mi);
+  if (TypeOf(mi) != EntityType::kUnknown || m.anaphor || m.sentence != si_ || m.tb == 0 ||
+      m.te - m.tb > 2) {
+    return false;
+  }
+  int v = -1;
+  return lx_.triggers.MatchEndingAt(t_, m.tb, &v) > 0 && v >= 0 &&
+         lx_.trigger_info[v].relation == RelationType::kHqIn;
 }
 
 void SentenceRules::AddFact(RelationType rel, int subject, int object, const std::string& rule,

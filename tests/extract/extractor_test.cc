@@ -156,14 +156,18 @@ TEST(ExtractorTest, DevSetMeetsThePrecisionAndRecallFloor) {
     articles.insert(a.id);
   }
   ASSERT_GE(articles.size(), 50u);
-  // Subsets by prefix: b* and c* were blind sets written apart from the rules until the
+  // Subsets by prefix: b* to g* were blind sets written apart from the rules until the
   // round they joined; each keeps its own floor so gains elsewhere cannot hide losses there.
   auto is_set = [](const std::string& id, char letter) {
     return id.size() > 3 && id[0] == letter && absl::ascii_isdigit(id[1]) &&
            absl::ascii_isdigit(id[2]) && id[3] == '_';
   };
-  std::set<std::string> blind, third, fourth, fifth, sixth, older, before_third;
+  std::set<std::string> blind, third, fourth, fifth, sixth, seventh, older, before_third;
   for (const std::string& id : articles) {
+    if (is_set(id, 'g')) {
+      seventh.insert(id);
+      continue;
+    }
     if (is_set(id, 'e')) {
       fifth.insert(id);
       continue;
@@ -188,6 +192,7 @@ TEST(ExtractorTest, DevSetMeetsThePrecisionAndRecallFloor) {
   ASSERT_EQ(fourth.size(), 12u);
   ASSERT_EQ(fifth.size(), 12u);
   ASSERT_EQ(sixth.size(), 12u);
+  ASSERT_EQ(seventh.size(), 12u);
   ASSERT_EQ(before_third.size(), 38u);
   auto of = [&](const std::set<std::string>& ids) {
     std::vector<graph::RelationFact> out;
@@ -219,15 +224,22 @@ TEST(ExtractorTest, DevSetMeetsThePrecisionAndRecallFloor) {
   ScoreReport fourth_report = Score(*gold, of(fourth), fourth);
   EXPECT_GE(fourth_report.total.precision(), 0.97) << FormatReport(fourth_report);
   EXPECT_GE(fourth_report.total.recall(), 0.86) << FormatReport(fourth_report);
-  // The e* and f* articles (holdouts 5 and 6, written by people who never saw the
-  // rules) joined in round 5: measured before anyone tuned on them at P .95 R .67 (e*)
-  // and P .88 R .56 (f*), and after round 5 at P .99 R .87 (e*) and P .98 R .84 (f*).
+  // The e* and f* articles (blind sets D and E, written by people who never saw the
+  // rules) joined in round 5: P .93 R .59 (e*) and P .86 R .53 (f*) with the rules before
+  // round 4, P .97 R .69 and P .92 R .59 with round 4's (which never saw them), and
+  // P .99 R .87 and P .98 R .84 after round 5 tuned on them.
   ScoreReport fifth_report = Score(*gold, of(fifth), fifth);
   EXPECT_GE(fifth_report.total.precision(), 0.97) << FormatReport(fifth_report);
   EXPECT_GE(fifth_report.total.recall(), 0.84) << FormatReport(fifth_report);
   ScoreReport sixth_report = Score(*gold, of(sixth), sixth);
   EXPECT_GE(sixth_report.total.precision(), 0.96) << FormatReport(sixth_report);
   EXPECT_GE(sixth_report.total.recall(), 0.80) << FormatReport(sixth_report);
+  // The g* articles (blind set F) judged round 5: P .81 R .45 before round 4, P .81 R .50
+  // after round 5, which never saw them. Only a few precision fixes were made on them since,
+  // so their floor is the figure for text the rules have not seen.
+  ScoreReport seventh_report = Score(*gold, of(seventh), seventh);
+  EXPECT_GE(seventh_report.total.precision(), 0.80) << FormatReport(seventh_report);
+  EXPECT_GE(seventh_report.total.recall(), 0.48) << FormatReport(seventh_report);
 }
 
 // Finds the entity named `name` among the facts' subjects and objects.
