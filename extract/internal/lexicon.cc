@@ -164,6 +164,7 @@ absl::StatusOr<std::unique_ptr<Lexicons>> Lexicons::Load() {
       {"besides", &lex->besides},
       {"sell_verb", &lex->sell_verb},
       {"stake_size", &lex->stake_size},
+      {"stake_noun", &lex->stake_noun},
       {"unit_noun", &lex->unit_noun},
       {"among_investors", &lex->among_investors},
       {"join_with", &lex->join_with},

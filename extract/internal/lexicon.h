@@ -108,8 +108,10 @@ struct Lexicons {
       round_name, seed_round, into, passive, agent_noun, based_compound, backed_compound,
       demonstrative, name_end, clause_relative, name_of, name_joiner, middle_name, denial,
       join_verb, city_cue, report_hedge, role_plural, quantifier, clause_break, bare_join,
-      join_after, arm_noun, number_word, cofound_with, district_cue, staff_noun, lead_investor, holder_noun, product_head, venture_between, as_word, own_pronoun, join_tail, portfolio_noun,
-      pair_subject, purpose, time_prep, month, degree_lead, besides, sell_verb, stake_size, unit_noun, among_investors, join_with;
+      join_after, arm_noun, number_word, cofound_with, district_cue, staff_noun, lead_investor,
+      holder_noun, product_head, venture_between, as_word, own_pronoun, join_tail, portfolio_noun,
+      pair_subject, purpose, time_prep, month, degree_lead, besides, sell_verb, stake_size,
+      stake_noun, unit_noun, among_investors, join_with;
   // Heads of a description that points back ("the Beijing-based company"); value:
   // AnaphorKind.
   PhraseTable description_head;

@@ -437,6 +437,10 @@ class SentenceRules {
   void ArmOf(int i, int m);
   void CoFounders(int i, int m);
   void Stake(int i);
+  void StakeNoun(int i);
+  // The stake's owner before token vb (or the sentence's subject) invests in the
+  // company named from token k on.
+  void EmitStake(int vb, int k);
   void JoinedFrom(int i);
   void Tenure(int i);
   void RoleOf(int i);
@@ -2972,6 +2976,33 @@ void SentenceRules::Stake(int i) {
     ++k;
   }
   if (!share) return;
+  EmitStake(vb, k);
+}
+
+// "X owns a minority stake in Y", "X has taken a 15 per cent stake in Y": the stake noun
+// with no "N%" right before it; the owning verb stands a few size words earlier.
+void SentenceRules::StakeNoun(int i) {
+  if (!In(lx_.stake_noun, t_[i]) || (i > 0 && IsPunct(t_[i - 1], "%"))) return;
+  int vb = -1, start = i;
+  for (int k = i - 1; k >= 0 && k >= i - 8; --k) {
+    if (MentionAt(k) >= 0) break;
+    const Token& t = t_[k];
+    if (t.word && In(lx_.own_verb, t)) {
+      vb = k;
+    } else if (!(t.word && (In(lx_.stake_glue, t) || In(lx_.stake_size, t) || IsNumber(t))) &&
+               !IsPunct(t, "%")) {
+      break;
+    }
+    start = k;
+  }
+  if (vb < 0) return;
+  int k = i + 1;
+  if (k >= n_ || MentionAt(k) >= 0 || !In(lx_.share_word, t_[k])) return;
+  while (k < n_ && MentionAt(k) < 0 && In(lx_.share_word, t_[k])) ++k;
+  EmitStake(start, k);
+}
+
+void SentenceRules::EmitStake(int vb, int k) {
   Slot left = LeftGroup(vb, true);
   Slot right = RightGroup(k, 1);
   if (right.mentions.empty()) return;
@@ -3203,6 +3234,7 @@ void SentenceRules::Run() {
     if (In(lx_.backed_compound, t_[i])) Backed(i);
     HqAppositive(i);
     Stake(i);
+    StakeNoun(i);
     SellStake(i);
     JoinedFrom(i);
     Tenure(i);
