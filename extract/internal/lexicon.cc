@@ -165,6 +165,7 @@ absl::StatusOr<std::unique_ptr<Lexicons>> Lexicons::Load() {
       {"sell_verb", &lex->sell_verb},
       {"stake_size", &lex->stake_size},
       {"stake_noun", &lex->stake_noun},
+      {"business_head", &lex->business_head},
       {"unit_noun", &lex->unit_noun},
       {"among_investors", &lex->among_investors},
       {"join_with", &lex->join_with},

@@ -445,6 +445,7 @@ class SentenceRules {
   void Tenure(int i);
   void RoleOf(int i);
   void OrgOfCity(int i);
+  void CityDescriptor(int i);
 
   const Lexicons& lx_;
   const Document& doc_;
@@ -3183,6 +3184,40 @@ void SentenceRules::OrgOfCity(int i) {
   phrase_internal_ = false;
 }
 
+// "Manila fintech PeraHub", "Guangzhou animation studio Lingnan Pixels": a city, then a
+// lower-case description ending in a business noun, then the name it describes. News
+// writes the home city this way as often as with "-based".
+void SentenceRules::CityDescriptor(int i) {
+  int city = MentionAt(i);
+  if (city < 0 || M(city).tb != i || !IsCity(city) || M(city).region || M(city).anaphor) return;
+  // "the University of Hanoi business school X": a city inside another name.
+  if (i > 0 && In(lx_.name_of, t_[i - 1])) return;
+  int k = M(city).te, head = -1;
+  for (int q = k; q < n_ && q < k + 6; ++q) {
+    const Token& t = t_[q];
+    if (MentionAt(q) >= 0) break;
+    if (t.word && !t.cap) {
+      if (In(lx_.business_head, t)) head = q;
+      continue;
+    }
+    // "private-school operator": a hyphen joining two description words.
+    if (IsPunct(t, "-") && q > k && q + 1 < n_ && t.begin == t_[q - 1].end &&
+        t_[q + 1].begin == t.end) {
+      continue;
+    }
+    break;
+  }
+  if (head < 0 || head + 1 >= n_) return;
+  int org = MentionAt(head + 1);
+  if (org < 0 || M(org).tb != head + 1 || M(org).anaphor) return;
+  Slot o, c;
+  o.mentions.push_back(org);
+  c.mentions.push_back(city);
+  phrase_internal_ = true;
+  Emit(RelationType::kHqIn, o, c, true, "city-descriptor", 70, i, head + 1);
+  phrase_internal_ = false;
+}
+
 // "MIT graduates Daniel Okafor and Wei Zhang", "cựu sinh viên Harvard": the people are
 // alumni of the organisation before the role word.
 void SentenceRules::RoleOf(int i) {
@@ -3240,6 +3275,7 @@ void SentenceRules::Run() {
     Tenure(i);
     RoleOf(i);
     OrgOfCity(i);
+    CityDescriptor(i);
     if (int arm = lx_.arm_noun.Match(t_, i); arm > 0) ArmOf(i, arm);
     if (int un = lx_.unit_noun.Match(t_, i); un > 0) UnitOf(i, un);
     if (int am = lx_.among_investors.Match(t_, i); am > 0) AmongInvestors(i, am);
