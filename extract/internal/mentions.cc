@@ -445,8 +445,15 @@ void Analyzer::FindMentions(Document* doc, int si) const {
         if (tm > 0) AddOrgClasses(lx, toks, b - tm, b, &kinds);
         investor_cue = std::find(kinds.begin(), kinds.end(), "investor") != kinds.end();
       }
+      // "Tập đoàn thủy sản Thái Lan X": the business line may stand between the cue and
+      // the country, in lower case.
+      bool cue_before = false;
+      for (int j = b; j > 0 && j >= b - 3 && !cue_before; --j) {
+        if (j < b && (!toks[j].word || toks[j].cap)) break;
+        cue_before = lx.org_prefix.MatchEndingAt(toks, j) > 0;
+      }
       bool country_after_cue =
-          b > 0 && (lx.org_prefix.MatchEndingAt(toks, b) > 0 || investor_cue) &&
+          b > 0 && (cue_before || investor_cue) &&
           !lx.place_info[pv].city &&
           (!lx.place_info[pv].home || !toks[b + pm].viet) && toks[b + pm].cap &&
           !(e - (b + pm) == 1 && lx.org_suffix.Contains(toks[b + pm].lower));
