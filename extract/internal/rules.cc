@@ -226,6 +226,10 @@ class SentenceRules {
 
   void Emit(RelationType rel, const Slot& left, const Slot& right, bool left_is_subject,
             const std::string& rule, int base, int trigger_begin, int trigger_end);
+  // One fact between two single mentions stated inside a noun phrase ("X, a unit of Y",
+  // "Manila fintech X"), so the sentence's hedges do not reach it.
+  void EmitInPhrase(RelationType rel, int subject, int object, const std::string& rule, int base,
+                    int trigger_begin, int trigger_end);
   void AddFact(RelationType rel, int subject, int object, const std::string& rule, int conf, int lo,
                int hi);
   bool SlotFits(RelationType rel, bool subject, int mi) const;
@@ -1352,6 +1356,18 @@ void SentenceRules::Emit(RelationType rel, const Slot& left, const Slot& right,
       }
     }
   }
+}
+
+void SentenceRules::EmitInPhrase(RelationType rel, int subject, int object,
+                                 const std::string& rule, int base, int trigger_begin,
+                                 int trigger_end) {
+  Slot s, o;
+  s.mentions.push_back(subject);
+  o.mentions.push_back(object);
+  bool saved = phrase_internal_;
+  phrase_internal_ = true;
+  Emit(rel, s, o, true, rule, base, trigger_begin, trigger_end);
+  phrase_internal_ = saved;
 }
 
 void SentenceRules::Generic(int i, int m, const Trigger& trig) {
@@ -2821,13 +2837,7 @@ void SentenceRules::ArmOf(int i, int m) {
   }
   if (fund < 0 || parent < 0 || fund == parent) return;
   if (TypeOf(parent) == EntityType::kPerson || TypeOf(fund) == EntityType::kPerson) return;
-  Slot subject, object;
-  subject.mentions.push_back(fund);
-  object.mentions.push_back(parent);
-  bool saved = phrase_internal_;
-  phrase_internal_ = true;
-  Emit(RelationType::kFoundedBy, subject, object, true, "arm", 80, i, e);
-  phrase_internal_ = saved;
+  EmitInPhrase(RelationType::kFoundedBy, fund, parent, "arm", 80, i, e);
 }
 
 // "Hengyuan counts Legend Capital among its investors", "X lists A and B among its
@@ -2869,13 +2879,7 @@ void SentenceRules::UnitOf(int i, int m) {
       !SlotFits(RelationType::kInvestedIn, false, unit) || TypeOf(parent) == EntityType::kPerson) {
     return;
   }
-  Slot subject, object;
-  subject.mentions.push_back(parent);
-  object.mentions.push_back(unit);
-  bool saved = phrase_internal_;
-  phrase_internal_ = true;
-  Emit(RelationType::kInvestedIn, subject, object, true, "unit", 78, i, i + m);
-  phrase_internal_ = saved;
+  EmitInPhrase(RelationType::kInvestedIn, parent, unit, "unit", 78, i, i + m);
 }
 
 // "A đồng sáng lập X năm 1993 cùng B và C", "A co-founded X with B", "người đồng sáng
@@ -3176,12 +3180,7 @@ void SentenceRules::OrgOfCity(int i) {
   // "the Bank of Hanoi branch": the city must close the name phrase.
   int e = M(city).te;
   if (e < n_ && t_[e].word && t_[e].cap) return;
-  Slot o, c;
-  o.mentions.push_back(org);
-  c.mentions.push_back(city);
-  phrase_internal_ = true;
-  Emit(RelationType::kHqIn, o, c, true, "org-of-city", 75, i, i + 1);
-  phrase_internal_ = false;
+  EmitInPhrase(RelationType::kHqIn, org, city, "org-of-city", 75, i, i + 1);
 }
 
 // "Manila fintech PeraHub", "Guangzhou animation studio Lingnan Pixels": a city, then a
@@ -3210,12 +3209,7 @@ void SentenceRules::CityDescriptor(int i) {
   if (head < 0 || head + 1 >= n_) return;
   int org = MentionAt(head + 1);
   if (org < 0 || M(org).tb != head + 1 || M(org).anaphor) return;
-  Slot o, c;
-  o.mentions.push_back(org);
-  c.mentions.push_back(city);
-  phrase_internal_ = true;
-  Emit(RelationType::kHqIn, o, c, true, "city-descriptor", 70, i, head + 1);
-  phrase_internal_ = false;
+  EmitInPhrase(RelationType::kHqIn, org, city, "city-descriptor", 70, i, head + 1);
 }
 
 // "MIT graduates Daniel Okafor and Wei Zhang", "cựu sinh viên Harvard": the people are
@@ -3237,12 +3231,7 @@ void SentenceRules::RoleOf(int i) {
         TypeFits(TypeOf(MentionAt(k - 2)), EntityType::kPerson) && !M(MentionAt(k - 2)).anaphor &&
         (i + 1 >= n_ || !t_[i + 1].word || In(lx_.clause_relative, t_[i + 1]))) {
       first = MentionAt(k - 2);
-      Slot person, o;
-      person.mentions.push_back(first);
-      o.mentions.push_back(org);
-      phrase_internal_ = true;
-      Emit(RelationType::kAlumniOf, person, o, true, "role-of", 80, i, i + 1);
-      phrase_internal_ = false;
+      EmitInPhrase(RelationType::kAlumniOf, first, org, "role-of", 80, i, i + 1);
     }
     return;
   }
