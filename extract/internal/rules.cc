@@ -450,6 +450,7 @@ class SentenceRules {
   void RoleOf(int i);
   void OrgOfCity(int i);
   void CityDescriptor(int i);
+  void BeforeFounding(int i);
 
   const Lexicons& lx_;
   const Document& doc_;
@@ -3212,6 +3213,33 @@ void SentenceRules::CityDescriptor(int i) {
   EmitInPhrase(RelationType::kHqIn, org, city, "city-descriptor", 70, i, head + 1);
 }
 
+// "X worked at A before founding B", "X làm kỹ sư tại A 6 năm trước khi thành lập B": the
+// subject founded B, and a job the clause names before the founding is a former one.
+void SentenceRules::BeforeFounding(int i) {
+  int bm = lx_.before_found.Match(t_, i);
+  if (bm == 0) return;
+  // "before founding fintech startup Loop": a few lower-case words may describe it.
+  int k = i + bm;
+  while (k < n_ && k < i + bm + 3 && MentionAt(k) < 0 && t_[k].word && !t_[k].cap) ++k;
+  int org = MentionAt(k);
+  if (org < 0 || M(org).tb != k || M(org).anaphor) return;
+  Slot person = SentenceSubject(i);
+  if (person.mentions.size() != 1 || TypeOf(person.mentions[0]) == EntityType::kOrganization) {
+    return;
+  }
+  // A clause, not a noun phrase: "plans to leave A before founding B" stays a plan.
+  Slot company;
+  company.mentions.push_back(org);
+  Emit(RelationType::kFoundedBy, company, person, true, "before-founding", 78, i, i + bm);
+  for (int q = person.end; q + 1 < i; ++q) {
+    int job = MentionAt(q + 1);
+    if (!In(lx_.locative, t_[q]) || job < 0 || M(job).tb != q + 1) continue;
+    Slot employer;
+    employer.mentions.push_back(job);
+    Emit(RelationType::kAlumniOf, person, employer, true, "job-before-founding", 75, q, i + bm);
+  }
+}
+
 // "MIT graduates Daniel Okafor and Wei Zhang", "cựu sinh viên Harvard": the people are
 // alumni of the organisation before the role word.
 void SentenceRules::RoleOf(int i) {
@@ -3265,6 +3293,7 @@ void SentenceRules::Run() {
     RoleOf(i);
     OrgOfCity(i);
     CityDescriptor(i);
+    BeforeFounding(i);
     if (int arm = lx_.arm_noun.Match(t_, i); arm > 0) ArmOf(i, arm);
     if (int un = lx_.unit_noun.Match(t_, i); un > 0) UnitOf(i, un);
     if (int am = lx_.among_investors.Match(t_, i); am > 0) AmongInvestors(i, am);
