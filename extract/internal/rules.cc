@@ -76,6 +76,15 @@ class SentenceRules {
   // Adds the list members after the slot ("A, B và C"). With skip_former, a member
   // may carry a former-job description first ("and ex-Stripe manager B").
   void ExtendRight(Slot* slot, bool skip_former = true) const;
+  // The list that opens with mention mi ("A, B và C"), extended right as far as it goes.
+  Slot ListFrom(int mi, bool skip_former = true) const {
+    Slot slot;
+    slot.mentions.push_back(mi);
+    slot.begin = M(mi).tb;
+    slot.end = M(mi).te;
+    ExtendRight(&slot, skip_former);
+    return slot;
+  }
   Slot SentenceSubject(int before) const;
   bool SubjectOmitted(int i) const;
   int EnclosedAppositive(int close) const;
@@ -2083,11 +2092,7 @@ void SentenceRules::Former(int i, int m, const Trigger& trig) {
     // X"): only names right after the description or its copula.
     if (mi >= 0 && HasTrigger(e, k)) mi = -1;
     if (mi >= 0 && TypeFits(TypeOf(mi), EntityType::kPerson)) {
-      person = Slot{};
-      person.mentions.push_back(mi);
-      person.begin = M(mi).tb;
-      person.end = M(mi).te;
-      ExtendRight(&person, /*skip_former=*/false);
+      person = ListFrom(mi, /*skip_former=*/false);
       // "ex-Stripe manager B, Ledgerly sells ...": only people are former employees.
       while (person.mentions.size() > 1 && TypeOf(person.mentions.back()) != EntityType::kPerson &&
              IsPunct(t_[M(person.mentions.back()).tb - 1], ",")) {
@@ -2155,11 +2160,7 @@ void SentenceRules::Circum(int i, int m) {
   }
   int mi = MentionAt(k);
   if (mi < 0) return;
-  Slot agent;
-  agent.mentions.push_back(mi);
-  agent.begin = M(mi).tb;
-  agent.end = M(mi).te;
-  ExtendRight(&agent);
+  Slot agent = ListFrom(mi);
   int v = agent.end;
   // "do Lý Minh Viễn (Li Mingyuan), cựu ...": the agent's other name in parentheses.
   if (v + 2 < n_ && IsPunct(t_[v], "(")) {
@@ -2937,11 +2938,7 @@ void SentenceRules::CoFounders(int i, int m) {
   int first = MentionAt(k);
   if (first < 0 || M(first).tb != k) return;
   if (described && TypeOf(first) != EntityType::kPerson) return;
-  Slot people;
-  people.mentions.push_back(first);
-  people.begin = M(first).tb;
-  people.end = M(first).te;
-  ExtendRight(&people, /*skip_former=*/false);
+  Slot people = ListFrom(first, /*skip_former=*/false);
   Slot company;
   company.mentions.push_back(org);
   Slot persons;
@@ -3263,11 +3260,7 @@ void SentenceRules::RoleOf(int i) {
     }
     return;
   }
-  Slot people;
-  people.mentions.push_back(first);
-  people.begin = M(first).tb;
-  people.end = M(first).te;
-  ExtendRight(&people, /*skip_former=*/false);
+  Slot people = ListFrom(first, /*skip_former=*/false);
   Slot o;
   o.mentions.push_back(org);
   phrase_internal_ = true;
