@@ -77,6 +77,12 @@ class SentenceRules {
   // may carry a former-job description first ("and ex-Stripe manager B").
   void ExtendRight(Slot* slot, bool skip_former = true) const;
   // The list that opens with mention mi ("A, B và C"), extended right as far as it goes.
+  // A slot of the one mention mi, for a fact whose argument a rule found by itself.
+  static Slot One(int mi) {
+    Slot slot;
+    slot.mentions.push_back(mi);
+    return slot;
+  }
   Slot ListFrom(int mi, bool skip_former = true) const {
     Slot slot;
     slot.mentions.push_back(mi);
@@ -1371,12 +1377,9 @@ void SentenceRules::Emit(RelationType rel, const Slot& left, const Slot& right,
 void SentenceRules::EmitInPhrase(RelationType rel, int subject, int object,
                                  const std::string& rule, int base, int trigger_begin,
                                  int trigger_end) {
-  Slot s, o;
-  s.mentions.push_back(subject);
-  o.mentions.push_back(object);
   bool saved = phrase_internal_;
   phrase_internal_ = true;
-  Emit(rel, s, o, true, rule, base, trigger_begin, trigger_end);
+  Emit(rel, One(subject), One(object), true, rule, base, trigger_begin, trigger_end);
   phrase_internal_ = saved;
 }
 
@@ -1392,8 +1395,7 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
     if (!founders.mentions.empty() && r >= 2 && lx_.clause_relative.MatchEndingAt(t_, r + 1) == 1 &&
         IsPunct(t_[r - 1], ",") && MentionAt(r - 2) >= 0 && SlotFits(rel, true, MentionAt(r - 2)) &&
         SlotFits(rel, false, founders.mentions.front())) {
-      Slot company;
-      company.mentions.push_back(MentionAt(r - 2));
+      Slot company = One(MentionAt(r - 2));
       Emit(rel, company, founders, true, absl::StrCat("relative:", trig.phrase), base - 10, i,
            i + m);
       return;
@@ -1527,8 +1529,7 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
           IsPunct(t_[pb - 3], ",") && MentionAt(pb - 4) >= 0 &&
           TypeOf(holder.mentions.front()) != EntityType::kOrganization &&
           SlotFits(rel, true, holder.mentions.front()) && SlotFits(rel, false, MentionAt(pb - 4))) {
-        Slot school;
-        school.mentions.push_back(MentionAt(pb - 4));
+        Slot school = One(MentionAt(pb - 4));
         Emit(rel, holder, school, true, absl::StrCat("from-which:", trig.phrase), 80, pb - 2,
              i + m);
       }
@@ -1566,8 +1567,7 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
           return;
         }
         if (owner >= 0 && !lead.mentions.empty()) {
-          Slot company;
-          company.mentions.push_back(owner);
+          Slot company = One(owner);
           Emit(rel, lead, company, true, absl::StrCat("round-lead:", trig.phrase), 78, i, i + m);
         }
       }
@@ -1668,8 +1668,7 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
     }
     int owner = people_only ? FoundingOwner() : -1;
     if (owner >= 0) {
-      Slot company;
-      company.mentions.push_back(owner);
+      Slot company = One(owner);
       Emit(rel, company, right, true, absl::StrCat("co-founder:", trig.phrase), 78, i, i + m);
       return;
     }
@@ -1744,8 +1743,7 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
       // "X's chief executive and co-founder Y".
       for (int k = i - 1; k >= 1 && k >= i - 5; --k) {
         if (t_[k].lower == "'s" && MentionAt(k - 1) >= 0) {
-          Slot org;
-          org.mentions.push_back(MentionAt(k - 1));
+          Slot org = One(MentionAt(k - 1));
           Emit(rel, org, right, true, rule, base - 10, i, i + m);
           return;
         }
@@ -1759,8 +1757,7 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
         int k = e + 1;
         k += lx_.person_prefix.Match(t_, k);
         if (MentionAt(k) >= 0) {
-          Slot person;
-          person.mentions.push_back(MentionAt(k));
+          Slot person = One(MentionAt(k));
           Emit(rel, person, right, false, rule, base - 10, i, i + m);
         }
       }
@@ -1774,8 +1771,7 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
       ++k;
       while (k < n_ && k <= right.end + 5 && MentionAt(k) < 0 && t_[k].word && !t_[k].cap) ++k;
       if (MentionAt(k) >= 0) {
-        Slot org;
-        org.mentions.push_back(MentionAt(k));
+        Slot org = One(MentionAt(k));
         Emit(rel, org, right, true, rule, base - 10, i, i + m);
       }
     }
@@ -1841,8 +1837,7 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
       int q = k + 1 + lx_.person_prefix.Match(t_, k + 1);
       int mi = MentionAt(q);
       if (mi >= 0 && M(mi).tb == q && TypeFits(TypeOf(mi), EntityType::kPerson)) {
-        Slot founder;
-        founder.mentions.push_back(mi);
+        Slot founder = One(mi);
         Emit(rel, founder, right, false, rule, base - 8, i, i + m);
       }
     }
@@ -1884,8 +1879,7 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
         if (last.tb >= 1 && IsPunct(t_[last.tb - 1], ",") &&
             TypeOf(right.mentions.back()) != EntityType::kPerson &&
             (last.te >= n_ || !t_[last.te].word || lx_.coord.Match(t_, last.te) == 0)) {
-          Slot subj;
-          subj.mentions.push_back(right.mentions.back());
+          Slot subj = One(right.mentions.back());
           right.mentions.pop_back();
           right.end = M(right.mentions.back()).te;
           Emit(rel, subj, right, trig.left_is_subject, rule, base - 8, i, i + m);
@@ -1899,8 +1893,7 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
       // right after the founders' description.
       if (k > right.end && MentionAt(k) >= 0 && M(MentionAt(k)).tb == k &&
           !M(MentionAt(k)).source && TypeOf(MentionAt(k)) != EntityType::kPlace) {
-        Slot subj;
-        subj.mentions.push_back(MentionAt(k));
+        Slot subj = One(MentionAt(k));
         Emit(rel, subj, right, trig.left_is_subject, rule, base - 8, i, i + m);
         return;
       }
@@ -2345,8 +2338,7 @@ void SentenceRules::Based(int i) {
     // description; a name after it is someone else.
     if (!t_[k].word || lx_.triggers.Match(t_, k) > 0 || lx_.bridge.Match(t_, k) > 0) break;
   }
-  Slot city;
-  city.mentions.push_back(place);
+  Slot city = One(place);
   if (org.mentions.empty() || TypeOf(org.mentions.front()) == EntityType::kPerson) {
     int k = M(place).tb - 1;
     if (k >= 0 && In(lx_.article, t_[k])) --k;
@@ -2390,8 +2382,7 @@ void SentenceRules::Backed(int i) {
     }
   }
   if (company.mentions.empty()) return;
-  Slot inv;
-  inv.mentions.push_back(investor);
+  Slot inv = One(investor);
   Emit(RelationType::kInvestedIn, inv, company, true, absl::StrCat("compound:-", t_[i].lower), 80,
        i - 2, i + 1);
 }
@@ -2439,10 +2430,7 @@ void SentenceRules::HqAppositive(int i) {
     int org = MentionAt(i - 2);
     if (e < n_ && lx_.org_head.Match(t_, e) > 0 && TypeOf(org) != EntityType::kPlace &&
         TypeOf(org) != EntityType::kPerson) {
-      Slot o, c;
-      o.mentions.push_back(org);
-      c.mentions.push_back(place);
-      Emit(RelationType::kHqIn, o, c, true, "appositive:city-noun", 75, i, e);
+      Emit(RelationType::kHqIn, One(org), One(place), true, "appositive:city-noun", 75, i, e);
       return;
     }
   }
@@ -2467,10 +2455,7 @@ void SentenceRules::HqAppositive(int i) {
         }
         if (e >= n_ || IsPunct(t_[e], ")") || IsPunct(t_[e], ",") || IsPunct(t_[e], ".") ||
             IsPunct(t_[e], ";")) {
-          Slot o, c;
-          o.mentions.push_back(org);
-          c.mentions.push_back(place);
-          Emit(RelationType::kHqIn, o, c, true, "appositive:hq", 75, i, e);
+          Emit(RelationType::kHqIn, One(org), One(place), true, "appositive:hq", 75, i, e);
           return;
         }
       }
@@ -2485,10 +2470,7 @@ void SentenceRules::HqAppositive(int i) {
     if (In(lx_.article, t_[j]) && IsPunct(t_[j - 1], ",") && lx_.org_prefix.Match(t_, j + 1) > 0) {
       int org = MentionAt(j - 2);
       if (org < 0) return;
-      Slot o, c;
-      o.mentions.push_back(org);
-      c.mentions.push_back(place);
-      Emit(RelationType::kHqIn, o, c, true, "appositive:located", 75, j, i + 1);
+      Emit(RelationType::kHqIn, One(org), One(place), true, "appositive:located", 75, j, i + 1);
       return;
     }
   }
@@ -2608,8 +2590,7 @@ void SentenceRules::BareJoin(int i, int m, bool investors_after) {
   }
   if (company < 0) company = RoundOwner();
   if (company < 0) return;
-  Slot object;
-  object.mentions.push_back(company);
+  Slot object = One(company);
   Emit(RelationType::kInvestedIn, investors, object, true, "bare-join", 80, i, e);
   // "X also participated, alongside Y", "X cũng tham gia, cùng với Y": Y joined too. A
   // bare "with"/"với" is not in join_with: "with X taking a board seat" says something else.
@@ -2648,8 +2629,7 @@ void SentenceRules::LeadInvestor(int i, int m) {
   }
   if (company < 0) company = RoundOwner();
   if (company < 0) return;
-  Slot object;
-  object.mentions.push_back(company);
+  Slot object = One(company);
   Emit(RelationType::kInvestedIn, investors, object, true, "lead-investor", 80, i, i + m);
 }
 
@@ -2678,8 +2658,7 @@ void SentenceRules::HolderIs(int i, int m) {
       if (owner.mentions.empty() || TypeOf(investor) == EntityType::kPlace) return;
       EntityType ot = TypeOf(owner.mentions.front());
       if (ot == EntityType::kPlace || ot == EntityType::kPerson) return;
-      Slot inv;
-      inv.mentions.push_back(investor);
+      Slot inv = One(investor);
       Emit(RelationType::kInvestedIn, inv, owner, true, "holder-is", 80, i, e);
       return;
     } else if (b >= 1 && In(lx_.own_pronoun, t_[b - 1])) {
@@ -2699,8 +2678,7 @@ void SentenceRules::HolderIs(int i, int m) {
     if (st == EntityType::kPlace || st == EntityType::kPerson) return;
     Slot investors = RightGroup(k, 0);
     if (investors.mentions.empty()) return;
-    Slot object;
-    object.mentions.push_back(company);
+    Slot object = One(company);
     Emit(RelationType::kInvestedIn, investors, object, true, "holder-list", 78, i, k);
     return;
   }
@@ -2712,8 +2690,7 @@ void SentenceRules::HolderIs(int i, int m) {
   if (c == 0) return;
   Slot investors = RightGroup(k + c, 1);
   if (investors.mentions.empty()) return;
-  Slot object;
-  object.mentions.push_back(company);
+  Slot object = One(company);
   Emit(RelationType::kInvestedIn, investors, object, true, "holder-is", 82, i, e);
 }
 
@@ -2775,8 +2752,7 @@ void SentenceRules::Portfolio(int i, int m) {
   if (v == 0) return;
   Slot held = RightGroup(k + v, 1);
   if (held.mentions.empty()) return;
-  Slot o;
-  o.mentions.push_back(owner);
+  Slot o = One(owner);
   Emit(RelationType::kInvestedIn, o, held, true, "portfolio", 76, i, k + v);
 }
 
@@ -2797,8 +2773,7 @@ void SentenceRules::VentureBetween(int i, int m) {
   if (M(venture).anaphor && M(venture).entity < 0) return;
   Slot partners = RightGroup(i + m, 0);
   if (partners.mentions.size() < 2) return;
-  Slot object;
-  object.mentions.push_back(venture);
+  Slot object = One(venture);
   Emit(RelationType::kInvestedIn, partners, object, true, "venture-between", 80, i, i + m);
 }
 
@@ -2939,8 +2914,7 @@ void SentenceRules::CoFounders(int i, int m) {
   if (first < 0 || M(first).tb != k) return;
   if (described && TypeOf(first) != EntityType::kPerson) return;
   Slot people = ListFrom(first, /*skip_former=*/false);
-  Slot company;
-  company.mentions.push_back(org);
+  Slot company = One(org);
   Slot persons;
   for (int p : people.mentions) {
     if (TypeOf(p) != EntityType::kPlace) persons.mentions.push_back(p);
@@ -3092,8 +3066,7 @@ void SentenceRules::JoinedFrom(int i) {
   if (from < 0 || M(from).tb != k + 1 || TypeOf(from) == EntityType::kPlace) return;
   Slot person = LeftGroup(i, true);
   if (person.mentions.empty() || TypeOf(person.mentions.front()) != EntityType::kPerson) return;
-  Slot org;
-  org.mentions.push_back(from);
+  Slot org = One(from);
   Emit(RelationType::kAlumniOf, person, org, true, "joined-from", 80, i, k + 1);
 }
 
@@ -3163,8 +3136,7 @@ void SentenceRules::Tenure(int i) {
   Slot person = after_years ? SentenceSubject(i) : LeftGroup(i, true);
   if (!is_person(person)) person = SentenceSubject(i);
   if (!is_person(person)) return;
-  Slot o;
-  o.mentions.push_back(org);
+  Slot o = One(org);
   Emit(RelationType::kAlumniOf, person, o, true, "tenure", 78, i, bridge + 1);
 }
 
@@ -3225,14 +3197,12 @@ void SentenceRules::BeforeFounding(int i) {
     return;
   }
   // A clause, not a noun phrase: "plans to leave A before founding B" stays a plan.
-  Slot company;
-  company.mentions.push_back(org);
+  Slot company = One(org);
   Emit(RelationType::kFoundedBy, company, person, true, "before-founding", 78, i, i + bm);
   for (int q = person.end; q + 1 < i; ++q) {
     int job = MentionAt(q + 1);
     if (!In(lx_.locative, t_[q]) || job < 0 || M(job).tb != q + 1) continue;
-    Slot employer;
-    employer.mentions.push_back(job);
+    Slot employer = One(job);
     Emit(RelationType::kAlumniOf, person, employer, true, "job-before-founding", 75, q, i + bm);
   }
 }
@@ -3261,8 +3231,7 @@ void SentenceRules::RoleOf(int i) {
     return;
   }
   Slot people = ListFrom(first, /*skip_former=*/false);
-  Slot o;
-  o.mentions.push_back(org);
+  Slot o = One(org);
   phrase_internal_ = true;
   Emit(RelationType::kAlumniOf, people, o, true, "role-of", 80, i, i + 1);
   phrase_internal_ = false;
