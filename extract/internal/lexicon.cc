@@ -165,7 +165,6 @@ absl::StatusOr<std::unique_ptr<Lexicons>> Lexicons::Load() {
       {"sell_verb", &lex->sell_verb},
       {"stake_size", &lex->stake_size},
       {"stake_noun", &lex->stake_noun},
-      {"business_head", &lex->business_head},
       {"before_found", &lex->before_found},
       {"unit_noun", &lex->unit_noun},
       {"among_investors", &lex->among_investors},

@@ -111,7 +111,7 @@ struct Lexicons {
       join_after, arm_noun, number_word, cofound_with, district_cue, staff_noun, lead_investor,
       holder_noun, product_head, venture_between, as_word, own_pronoun, join_tail, portfolio_noun,
       pair_subject, purpose, time_prep, month, degree_lead, besides, sell_verb, stake_size,
-      stake_noun, unit_noun, among_investors, join_with, business_head, before_found;
+      stake_noun, unit_noun, among_investors, join_with, before_found;
   // Heads of a description that points back ("the Beijing-based company"); value:
   // AnaphorKind.
   PhraseTable description_head;

@@ -3154,7 +3154,7 @@ void SentenceRules::OrgOfCity(int i) {
 }
 
 // "Manila fintech PeraHub", "Guangzhou animation studio Lingnan Pixels": a city, then a
-// lower-case description ending in a business noun, then the name it describes. News
+// lower-case description ending in a head noun (org_head), then the name it describes. News
 // writes the home city this way as often as with "-based".
 void SentenceRules::CityDescriptor(int i) {
   int city = MentionAt(i);
@@ -3166,7 +3166,7 @@ void SentenceRules::CityDescriptor(int i) {
     const Token& t = t_[q];
     if (MentionAt(q) >= 0) break;
     if (t.word && !t.cap) {
-      if (In(lx_.business_head, t)) head = q;
+      if (lx_.org_head.MatchEndingAt(t_, q + 1) > 0) head = q;
       continue;
     }
     // "private-school operator": a hyphen joining two description words.
