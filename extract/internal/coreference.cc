@@ -483,7 +483,8 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
         bool owner = m.te < static_cast<int>(mt.size()) && mt[m.te].lower == "'s";
         if (k >= 2 && IsPunct(mt[k - 1], ",") && !owner) {
           int q = k - 2;
-          if (q >= 1 && mt[q].lower == "itself") --q;
+          // "Strava itself, the SF-based company": an adverb before the comma.
+          if (q >= 1 && In(lex_->filler, mt[q])) --q;
           int pm = s.token_mention[q];
           bool opening = false;
           if (pm >= 0) {

@@ -126,7 +126,7 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     for (int k = e + 1; k < n && k <= e + 4; ++k) {
       if (lx.product_head.Match(toks, k) > 0) return true;
       const Token& t = toks[k];
-      bool glue = In(lx.article, t) || t.lower == "'s" || t.lower == "its";
+      bool glue = In(lx.article, t) || t.lower == "'s" || In(lx.own_pronoun, t);
       if (!glue && (!t.word || t.cap || is_function_word(k) || lx.triggers.Match(toks, k) > 0 ||
                     lx.coord.Contains(t.lower))) {
         return false;
