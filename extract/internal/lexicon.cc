@@ -18,7 +18,11 @@ void PhraseTable::Add(absl::string_view phrase, int value) {
   if (toks.empty()) return;
   Entry entry;
   for (const Token& t : toks) entry.tokens.push_back(t.lower);
-  phrases_.insert(absl::StrJoin(entry.tokens, " "));
+  std::string joined = absl::StrJoin(entry.tokens, " ");
+  phrases_filter_.Add(joined);
+  phrases_.insert(std::move(joined));
+  first_words_.Add(entry.tokens.front());
+  last_words_.Add(entry.tokens.back());
   entry.value = value;
   auto sorter = [](const Entry& a, const Entry& b) { return a.tokens.size() > b.tokens.size(); };
   auto& f = by_first_[entry.tokens.front()];
@@ -30,7 +34,7 @@ void PhraseTable::Add(absl::string_view phrase, int value) {
 }
 
 int PhraseTable::Match(const std::vector<Token>& tokens, size_t i, int* value) const {
-  if (i >= tokens.size()) return 0;
+  if (i >= tokens.size() || !first_words_.MayHold(tokens[i].lower)) return 0;
   auto it = by_first_.find(tokens[i].lower);
   if (it == by_first_.end()) return 0;
   for (const Entry& e : it->second) {
@@ -51,7 +55,7 @@ int PhraseTable::Match(const std::vector<Token>& tokens, size_t i, int* value) c
 }
 
 int PhraseTable::MatchEndingAt(const std::vector<Token>& tokens, size_t end, int* value) const {
-  if (end == 0 || end > tokens.size()) return 0;
+  if (end == 0 || end > tokens.size() || !last_words_.MayHold(tokens[end - 1].lower)) return 0;
   auto it = by_last_.find(tokens[end - 1].lower);
   if (it == by_last_.end()) return 0;
   for (const Entry& e : it->second) {
@@ -73,7 +77,7 @@ int PhraseTable::MatchEndingAt(const std::vector<Token>& tokens, size_t end, int
 }
 
 bool PhraseTable::Contains(absl::string_view lower_phrase) const {
-  return phrases_.contains(lower_phrase);
+  return phrases_filter_.MayHold(lower_phrase) && phrases_.contains(lower_phrase);
 }
 
 

@@ -3,6 +3,7 @@
 #ifndef KG_EXTRACT_INTERNAL_LEXICON_H_
 #define KG_EXTRACT_INTERNAL_LEXICON_H_
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -33,6 +34,22 @@ class PhraseTable {
     std::vector<std::string> tokens;
     int value;
   };
+  // The rules probe every table at almost every token and nearly all probes miss,
+  // so a word is first checked against the (length, first byte) pairs of the
+  // table's words: one bit test instead of hashing the word.
+  class WordFilter {
+   public:
+    void Add(absl::string_view word) { bits_[Row(word)] |= Bit(word); }
+    bool MayHold(absl::string_view word) const { return (bits_[Row(word)] & Bit(word)) != 0; }
+
+   private:
+    static size_t Row(absl::string_view w) { return w.size() < 31 ? w.size() : 31; }
+    static uint64_t Bit(absl::string_view w) {
+      return uint64_t{1} << (w.empty() ? 0 : static_cast<unsigned char>(w[0]) & 63);
+    }
+    std::array<uint64_t, 32> bits_{};
+  };
+  WordFilter first_words_, last_words_, phrases_filter_;
   absl::flat_hash_map<std::string, std::vector<Entry>> by_first_;
   absl::flat_hash_map<std::string, std::vector<Entry>> by_last_;
   absl::flat_hash_set<std::string> phrases_;
