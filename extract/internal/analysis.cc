@@ -11,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "extract/internal/tables.h"
 #include "extract/internal/token_util.h"
 #include "graph/status_macros.h"
 
@@ -44,12 +45,18 @@ Document Analyzer::Analyze(absl::string_view text) const {
         Tokenize(absl::string_view(doc.norm.text).substr(sp.begin, sp.end - sp.begin), sp.begin);
     doc.sentences.push_back(std::move(s));
   }
-  // Tables: a short heading line naming a headquarters column, then rows that end
-  // with a place ("Rokid  Kính thông minh  Hàng Châu").
+  // Tables split by '|' are read by their header row (tables.cc). Other tables: a
+  // short heading line naming a headquarters column, then rows that end with a place
+  // ("Rokid  Kính thông minh  Hàng Châu").
   const Lexicons& lx = *lex_;
+  ReadRoleTables(lx, &doc);
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
     SentenceInfo& h = doc.sentences[si];
     if (!h.span.line_start || h.tokens.size() > 12 || h.tokens.size() < 2) continue;
+    if (std::any_of(h.tokens.begin(), h.tokens.end(),
+                    [](const Token& tk) { return IsPunct(tk, "|"); })) {
+      continue;
+    }
     // A question or a sentence ("Hiện công ty đặt trụ sở ở đâu?") is no heading.
     if (IsPunct(h.tokens.back(), "?") || IsPunct(h.tokens.back(), ".")) continue;
     std::string folded =
@@ -59,49 +66,6 @@ Document Analyzer::Analyze(absl::string_view text) const {
       hq_heading = hq_heading || absl::StrContains(folded, absl::StrCat(" ", w, " "));
     }
     if (!hq_heading) continue;
-    // "Fintech | Lĩnh vực | Trụ sở | Cổ đông": the headquarters column of a table
-    // split by '|', wherever it stands.
-    {
-      const std::vector<Token>& ht = h.tokens;
-      int pipes = 0, column = -1, cell = 0;
-      for (size_t k = 0; k < ht.size(); ++k) {
-        if (IsPunct(ht[k], "|")) {
-          ++pipes;
-          ++cell;
-          continue;
-        }
-        for (const std::string& w : lx.hq_heading) {
-          std::vector<std::string> words = absl::StrSplit(w, ' ');
-          bool same = k + words.size() <= ht.size();
-          for (size_t q = 0; q < words.size() && same; ++q)
-            same = Fold(ht[k + q].lower) == words[q];
-          if (same && column < 0) column = cell;
-        }
-      }
-      if (pipes >= 2 && column >= 0) {
-        for (size_t r = si + 1; r < doc.sentences.size(); ++r) {
-          SentenceInfo& row = doc.sentences[r];
-          const std::vector<Token>& t = row.tokens;
-          if (!row.span.line_start || t.empty() || !t[0].cap) break;
-          int b = -1, e = -1, c = 0, row_pipes = 0;
-          for (int k = 0; k <= static_cast<int>(t.size()); ++k) {
-            bool edge = k == static_cast<int>(t.size()) || IsPunct(t[k], "|");
-            if (c == column && b < 0 && !edge) b = k;
-            if (edge) {
-              if (c == column && e < 0) e = k;
-              if (k < static_cast<int>(t.size())) ++row_pipes;
-              ++c;
-            }
-          }
-          while (e > b && b >= 0 && !t[e - 1].word) --e;
-          if (row_pipes != pipes || b < 1 || e <= b || lx.places.Match(t, b) != e - b) break;
-          row.table_row = true;
-          row.table_place_b = b;
-          row.table_place_e = e;
-        }
-        continue;
-      }
-    }
     for (size_t r = si + 1; r < doc.sentences.size(); ++r) {
       SentenceInfo& row = doc.sentences[r];
       const std::vector<Token>& t = row.tokens;
@@ -118,6 +82,10 @@ Document Analyzer::Analyze(absl::string_view text) const {
     }
   }
   for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
+    if (!doc.sentences[si].table_cells.empty()) {
+      AddTableMentions(lx, &doc, si);
+      continue;
+    }
     if (doc.sentences[si].table_row) {
       // Columns: name, business, place. The business column starts at the last
       // capitalised word before the first lower-case one (or, if none, at the word

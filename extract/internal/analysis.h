@@ -33,6 +33,9 @@ struct Mention {
   int alias_of = -1;      // Mention this one is a parenthesised alias of.
   bool genitive = false;  // Possessor: "của X", "of X".
   bool source = false;    // Named as a source: "Theo X, ...".
+  // Names the publisher on a byline line ("CafeF | 14:20 07/10/2026"); every mention of
+  // its entity is then a source, never an actor or an antecedent.
+  bool outlet = false;
   bool product = false;   // Described as a product ("X, mô hình ..."): never an actor.
   int entity = -1;        // Index into Document::entities, -1 if unresolved.
   // Short forms the article may use alone for a registered name: the brand after
@@ -45,6 +48,20 @@ struct Mention {
   std::vector<std::string> registered_forms;
 };
 
+// What a table column says about the row's company (tables.cc).
+enum class TableRole : int { kNone = 0, kSubject, kHq, kInvestor, kFounder };
+
+// One cell of a row in a table read by its header row: tokens [b, e) of the row, the
+// column's role, and the mentions made for the cell (a list cell gives several).
+struct TableCell {
+  int b = 0, e = 0;
+  TableRole role = TableRole::kNone;
+  // Under a headquarters header, a capitalised cell the place lexicon lacks while the
+  // column's other cells are known cities: taken as a city.
+  bool unlisted_city = false;
+  std::vector<int> mentions;
+};
+
 struct SentenceInfo {
   Sentence span;
   std::vector<Token> tokens;
@@ -55,6 +72,8 @@ struct SentenceInfo {
   // In a table whose cells are split by '|': the tokens [b, e) of the row's
   // headquarters cell, which need not be the last; -1 otherwise.
   int table_place_b = -1, table_place_e = -1;
+  // A row of a table whose header row names column roles (tables.cc); empty otherwise.
+  std::vector<TableCell> table_cells;
 };
 
 struct EntityInfo {

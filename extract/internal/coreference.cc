@@ -368,6 +368,14 @@ std::vector<std::vector<std::string>> EntityClasses(const Lexicons& lx, const Do
           continue;
         }
         int hm = std::max(lx.org_head.Match(toks, k), lx.org_prefix.Match(toks, k));
+        // "X, quỹ cho biết", "X, the firm said": the speaker, not X's description.
+        // ("the fruit-tea chain that started ...": "that" opens a relative clause.)
+        auto saying = [&](int q) {
+          return q < n && In(lx.clause_opener, toks[q]) && !In(lx.clause_relative, toks[q]);
+        };
+        if (hm > 0 && (saying(k + hm) || saying(k + hm + 1))) {
+          break;
+        }
         if (hm > 0) {
           AddOrgClasses(lx, toks, k, k + hm, out);
           break;
@@ -389,7 +397,25 @@ std::vector<std::vector<std::string>> EntityClasses(const Lexicons& lx, const Do
 }  // namespace
 
 void Analyzer::ResolveAnaphora(Document* doc) const {
+  // The publisher a byline names ("CafeF | 14:20 ...") is no party to the news when the
+  // body names it again ("CafeF tổng hợp ..."): no anaphor points back to it.
+  {
+    std::vector<bool> outlet(doc->entities.size(), false);
+    for (const Mention& m : doc->mentions) {
+      if (m.outlet && m.entity >= 0) outlet[m.entity] = true;
+    }
+    for (Mention& m : doc->mentions) {
+      if (m.entity >= 0 && outlet[m.entity]) m.source = true;
+    }
+  }
   const std::vector<std::vector<std::string>> entity_classes = EntityClasses(*lex_, *doc);
+  // The sentence each entity is first named in.
+  std::vector<int> first_named(doc->entities.size(), -1);
+  for (const Mention& m : doc->mentions) {
+    if (m.anaphor || m.entity < 0) continue;
+    int& f = first_named[m.entity];
+    if (f < 0 || m.sentence < f) f = m.sentence;
+  }
   std::vector<bool> product_entity(doc->entities.size(), false);
   for (const Mention& m : doc->mentions) {
     if (m.product && m.entity >= 0) product_entity[m.entity] = true;
@@ -458,13 +484,33 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
         return SharesClass(wanted, kMoney) ? SharesClass(kStartup, kinds)
                                            : SharesClass(kMoney, kinds);
       };
+      // "Crescent Lane closed its fund ... . Temasek did not participate, a spokesman
+      // said. The firm was co-founded by ...": a company the sentence before names for
+      // the first time only to say it took no part is no centre the next sentence goes on
+      // about.
+      auto bystander = [&](int entity) {
+        if (si == 0 || entity < 0) return false;
+        const SentenceInfo& p = doc->sentences[si - 1];
+        bool negated = false;
+        for (size_t k = 0; k < p.tokens.size() && !negated; ++k) {
+          int v = -1;
+          negated = lex_->modality.Match(p.tokens, k, &v) > 0 &&
+                    static_cast<Modality>(v) == Modality::kNegation;
+        }
+        return negated && first_named[entity] == si - 1;
+      };
       // "Strava itself, the San Francisco-based company founded by ...": a description
       // set off by a comma right after a name is that name's appositive.
       if (m.anaphor_kind == AnaphorKind::kOrgBare ||
           m.anaphor_kind == AnaphorKind::kOrgDemonstrative) {
         const std::vector<Token>& mt = s.tokens;
         int k = m.tb;
-        if (!(In(lex_->article, mt[k]) || In(lex_->demonstrative, mt[k]))) {
+        // "Hòa Phát, tập đoàn có trụ sở tại Hà Nội, ...": a bare organisation noun set off
+        // by a comma right after a name describes that name, as "the company" does.
+        bool bare_after_comma = m.anaphor_kind == AnaphorKind::kOrgBare && k >= 2 &&
+                                IsPunct(mt[k - 1], ",");
+        if (!bare_after_comma &&
+            !(In(lex_->article, mt[k]) || In(lex_->demonstrative, mt[k]))) {
           --k;
           for (int steps = 0; k >= 0 && steps < 8; ++steps) {
             int pm = s.token_mention[k];
@@ -488,9 +534,15 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
           int pm = s.token_mention[q];
           bool opening = false;
           if (pm >= 0) {
-            for (int b = doc->mentions[pm].tb - 1; b >= 0 && !IsPunct(mt[b], ","); --b) {
+            const int name_b = doc->mentions[pm].tb;
+            for (int b = name_b - 1; b >= 0 && !IsPunct(mt[b], ","); --b) {
               opening = opening || lex_->besides.MatchEndingAt(mt, b + 1) > 0 ||
-                        lex_->source.MatchEndingAt(mt, b + 1) > 0;
+                        lex_->source.MatchEndingAt(mt, b + 1) > 0 ||
+                        // "Sau khi rời Grab, công ty ...", "After buying X, the company
+                        // ...": a clause whose verb takes the name; not "khi X, quỹ ...",
+                        // where the name is the clause's subject.
+                        (b + 1 < name_b && (lex_->clause_break.MatchEndingAt(mt, b + 1) > 0 ||
+                                            lex_->after.MatchEndingAt(mt, b + 1) > 0));
             }
           }
           if (pm >= 0 && pm != mi && !opening && doc->mentions[pm].te == q + 1 &&
@@ -592,7 +644,20 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
         // "cựu giám đốc của X, rời công ty này": after a verb or preposition that takes
         // an object, the company this sentence already named.
         const SentenceInfo& ms = doc->sentences[si];
-        if (m.tb > 0 && lex_->object_marker.Contains(ms.tokens[m.tb - 1].lower)) {
+        // "mua cổ phần Hải Đăng Seafood từ ông Lộc, người sáng lập doanh nghiệp này": after
+        // a founder noun, the company this sentence named last before the founder.
+        if (chosen < 0 && lex_->founder_noun.MatchEndingAt(ms.tokens, m.tb) > 0) {
+          for (auto it = history.rbegin(); it != history.rend() && it->sentence == si; ++it) {
+            const Mention& c = doc->mentions[it->mention];
+            EntityType t = entity_type(it->mention);
+            if (c.entity >= 0 && !c.source && !c.genitive && !clashes(c.entity) &&
+                (t == EntityType::kOrganization || t == EntityType::kUnknown)) {
+              chosen = c.entity;
+              break;
+            }
+          }
+        }
+        if (chosen < 0 && m.tb > 0 && lex_->object_marker.Contains(ms.tokens[m.tb - 1].lower)) {
           for (auto it = history.rbegin(); it != history.rend() && it->sentence == si; ++it) {
             const Mention& c = doc->mentions[it->mention];
             EntityType t = entity_type(it->mention);
@@ -651,7 +716,7 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
                                      (before == "," || before == "-" || before == "--" ||
                                       before == "\u2013" || before == "\u2014"));
           if (!c.anaphor && c.entity >= 0 && opens && !clashes(c.entity) &&
-              (t == EntityType::kOrganization || untyped_word)) {
+              !bystander(c.entity) && (t == EntityType::kOrganization || untyped_word)) {
             chosen = c.entity;
           }
           // "Đồng sáng lập công ty là Y. ... startup này ...": the company the previous
@@ -664,8 +729,14 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
         // Otherwise the last organisation the previous sentence names ("..., để
         // thành lập doanh nghiệp riêng, Rokid. Startup này ...").
         if (chosen < 0 && si > 0) {
+          const std::vector<Token>& pt = doc->sentences[si - 1].tokens;
           for (int pm : doc->sentences[si - 1].mentions) {
             const Mention& c = doc->mentions[pm];
+            // "Trước đó, bà Bích làm việc tại Carousell. Startup này ...", "Ms Tan worked at
+            // Shopee. The startup ...": a workplace after a locative word is where someone
+            // worked, not the company the next sentence goes on about.
+            if (c.tb > 0 && In(lex_->locative, pt[c.tb - 1])) continue;
+            if (c.entity >= 0 && bystander(c.entity)) continue;
             if (!c.anaphor && c.entity >= 0 && !c.source && !c.genitive && !clashes(c.entity) &&
                 entity_type(pm) == EntityType::kOrganization) {
               chosen = c.entity;
@@ -675,12 +746,28 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
         // Otherwise the organisation the last few sentences talk about most: an
         // untyped name just before ("Lindqvist previously worked ...") is more often
         // a person than the company.
-        if (chosen < 0) {
+        // "Xe Lướt ... bà Trâm làm tại Carousell. Startup này ...": when no known
+        // company will do, an untyped Vietnamese name that does not open with a family
+        // name, and that the last sentences keep as their subject, is one (a name typed
+        // only by what the article says later is no better a candidate).
+        for (int pass = 0; pass < 2 && chosen < 0; ++pass) {
           int best_score = 0;
           for (auto it = history.rbegin(); it != history.rend(); ++it) {
             if (si - it->sentence > 6) break;
             const Mention& c = doc->mentions[it->mention];
-            if (entity_type(it->mention) != EntityType::kOrganization || c.source || c.genitive ||
+            EntityType t = entity_type(it->mention);
+            bool viet_company = false;
+            if (pass == 1 && t == EntityType::kUnknown && c.entity >= 0 && !c.genitive) {
+              const std::vector<Token>& ct = doc->sentences[c.sentence].tokens;
+              bool viet = false;
+              for (int k = c.tb; k < c.te; ++k) viet = viet || ct[k].viet;
+              viet_company = c.te - c.tb >= 2 && viet && !lex_->surname.Contains(ct[c.tb].lower) &&
+                             seen_count[c.entity] >= 3;
+              for (int k = c.tb; k < c.te && viet_company; ++k) {
+                viet_company = ct[k].word && ct[k].cap && !ct[k].has_digit;
+              }
+            }
+            if ((t != EntityType::kOrganization && !viet_company) || c.source || c.genitive ||
                 clashes(c.entity)) {
               continue;
             }
@@ -696,6 +783,11 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
           for (auto it = history.rbegin(); it != history.rend(); ++it) {
             if (want == EntityType::kUnknown && si - it->sentence > 2) break;
             const Mention& c = doc->mentions[it->mention];
+            // An untyped workplace ("worked at Shopee") is not the company meant either.
+            const std::vector<Token>& ct = doc->sentences[it->sentence].tokens;
+            if (want == EntityType::kUnknown && c.tb > 0 && In(lex_->locative, ct[c.tb - 1])) {
+              continue;
+            }
             if (entity_type(it->mention) == want && !c.source && !clashes(c.entity)) {
               chosen = c.entity;
               break;
@@ -758,8 +850,13 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
             m.tb == 0 ||
             (m.tb <= 7 && only_places_before &&
              (IsPunct(ms.tokens[m.tb - 1], ",") || In(lex_->based_compound, ms.tokens[m.tb - 1])));
-        if (chosen < 0 && m.anaphor_kind == AnaphorKind::kOrgBare && at_start && si > 0) {
-          const SentenceInfo& p = doc->sentences[si - 1];
+        // "Tiền Nhanh do ông Khải thành lập. Ông Khải là cựu ... . Doanh nghiệp đặt trụ sở
+        // tại Hà Nội": when the sentence before is about a person (its subject), the
+        // centre is still the subject of the sentence before that one.
+        for (int back = 1; back <= 2 && chosen < 0 && m.anaphor_kind == AnaphorKind::kOrgBare &&
+                           at_start && si - back >= 0;
+             ++back) {
+          const SentenceInfo& p = doc->sentences[si - back];
           int first = -1;
           for (size_t a = 0; a < p.mentions.size(); ++a) {
             const Mention& c = doc->mentions[p.mentions[a]];
@@ -791,10 +888,25 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
                                                    [](const Token& w) { return w.word; }) ||
                                        doc->entities[c.entity].count >= 2)) ||
                  (p.tokens[c.tb].viet && !lex_->surname.Contains(p.tokens[c.tb].lower)));
+            // "Lumo Health was founded by Dara Singh. Singh previously worked at ...": one
+            // word that ends a longer untyped name the article gave before is a person's
+            // family name, not a company.
+            if (untyped_company && c.te - c.tb == 1) {
+              const std::string& full = doc->entities[c.entity].name;
+              const std::string& word = p.tokens[c.tb].lower;
+              std::vector<Token> nt = Tokenize(full);
+              if (nt.size() >= 2 && nt.back().lower == word) untyped_company = false;
+            }
             if (!c.anaphor && c.entity >= 0 && opens && !clashes(c.entity) &&
+                !(back == 1 && bystander(c.entity)) &&
                 (t == EntityType::kOrganization || untyped_company)) {
               chosen = c.entity;
             }
+          }
+          // Go one sentence further back only past a sentence whose subject is a person.
+          if (first < 0 || entity_type(first) != EntityType::kPerson ||
+              doc->mentions[first].tb > 1) {
+            break;
           }
         }
         if (m.anaphor_kind == AnaphorKind::kOrgPronoun && chosen < 0) {
@@ -966,6 +1078,12 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
         chosen = best;
       }
       m.entity = chosen;
+      // A company the article keeps pointing back to ("the firm said") stays its centre:
+      // each resolved organisation anaphor counts as a mention of it.
+      if (chosen >= 0 && m.anaphor_kind != AnaphorKind::kPerson &&
+          m.anaphor_kind != AnaphorKind::kRound) {
+        seen_count[chosen]++;
+      }
       // "Mèo Mập ... Công ty này ...": a name the article calls "công ty", "the firm" or
       // "chuỗi này" is an organisation, however its words look.
       // Not a name that may be a person's: only one word, or a Vietnamese name that

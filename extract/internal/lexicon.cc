@@ -170,6 +170,11 @@ absl::StatusOr<std::unique_ptr<Lexicons>> Lexicons::Load() {
       {"stake_size", &lex->stake_size},
       {"stake_noun", &lex->stake_noun},
       {"before_found", &lex->before_found},
+      {"kin_noun", &lex->kin_noun},
+      {"family_word", &lex->family_word},
+      {"job_span", &lex->job_span},
+      {"job_verb", &lex->job_verb},
+      {"current_marker", &lex->current_marker},
       {"unit_noun", &lex->unit_noun},
       {"among_investors", &lex->among_investors},
       {"join_with", &lex->join_with},
@@ -194,7 +199,15 @@ absl::StatusOr<std::unique_ptr<Lexicons>> Lexicons::Load() {
       {"city_cue", &lex->city_cue},
       {"report_hedge", &lex->report_hedge},
       {"role_plural", &lex->role_plural},
-      {"quantifier", &lex->quantifier}};
+      {"quantifier", &lex->quantifier},
+      {"table_hq", &lex->table_hq},
+      {"table_investor", &lex->table_investor},
+      {"table_founder", &lex->table_founder},
+      {"table_empty", &lex->table_empty},
+      {"table_not_hq", &lex->table_not_hq},
+      {"table_product", &lex->table_product},
+      {"table_joiner", &lex->table_joiner},
+      {"investor_group", &lex->investor_group}};
   bool seen_places = false, seen_triggers = false;
   for (size_t f = 0; f < count; ++f) {
     absl::string_view name = files[f].name;

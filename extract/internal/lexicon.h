@@ -128,7 +128,16 @@ struct Lexicons {
       join_after, arm_noun, number_word, cofound_with, district_cue, staff_noun, lead_investor,
       holder_noun, product_head, venture_between, as_word, own_pronoun, join_tail, portfolio_noun,
       pair_subject, purpose, time_prep, month, degree_lead, besides, sell_verb, stake_size,
-      stake_noun, unit_noun, among_investors, join_with, before_found;
+      stake_noun, unit_noun, among_investors, join_with, before_found, kin_noun, family_word,
+      job_span, job_verb, current_marker;
+  // Tables read by their header row (tables.cc): header words that give a column a
+  // role, cells that say nothing, headings that make a city column a list of offices,
+  // subject headers naming products, and words that split a cell into a list.
+  PhraseTable table_hq, table_investor, table_founder, table_empty, table_not_hq, table_product,
+      table_joiner;
+  // A group of investors named as a list member before its members ("a handful of
+  // angel investors, including X").
+  PhraseTable investor_group;
   // Heads of a description that points back ("the Beijing-based company"); value:
   // AnaphorKind.
   PhraseTable description_head;

@@ -202,6 +202,9 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     // word inside the run names an organisation.
     if (e - b >= 2) {
       for (int k = b; k < e; ++k) {
+        // "Nguyễn Xuân Trường": inside a Vietnamese name with a family name, "Trường"
+        // is a given name; a school's name opens with it.
+        if (has_surname && k > b && toks[k].viet) continue;
         if (lx.institution.Contains(toks[k].lower)) {
           *type = EntityType::kOrganization;
           *strength = 2;
@@ -233,6 +236,14 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     // A title before a name marks a person, but "cựu Chủ tịch Baidu" names the
     // company: one word after a title is a person only if it is a family name.
     // Weak: "Giám đốc điều hành Nông Sản Xanh" names the company after the title.
+    // "cựu giám đốc tài chính của POSCO", "the former CFO of ZTE": the name after a role
+    // and "của" / "of" is the employer, an organisation, however its letters look.
+    if (b >= 3 && !person_cue_before[b] && In(lx.genitive, toks[b - 1]) &&
+        lx.title.MatchEndingAt(toks, b - 1) > 0 && !has_surname) {
+      *type = EntityType::kOrganization;
+      *strength = 1;
+      return;
+    }
     if (former_title_before[b] && !has_surname) {
       *type = EntityType::kOrganization;
       *strength = 1;
@@ -242,7 +253,7 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     // with the family name, so a Vietnamese run that does not names the company.
     // A middle name ("Văn", "Thị") still marks a person whose family name is rare.
     if (person_cue_before[b] && toks[b].viet && !lx.surname.Contains(toks[b].lower) &&
-        !(e - b >= 3 && In(lx.middle_name, toks[b + 1]))) {
+        lx.surname.Match(toks, b) == 0 && !(e - b >= 3 && In(lx.middle_name, toks[b + 1]))) {
       *type = EntityType::kOrganization;
       *strength = 1;
       return;
@@ -483,8 +494,19 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     for (int k = b + 1; k < e && !of_name; ++k) {
       int v = -1;
       int m = lx.places.Match(toks, k, &v);
+      // "Tôm Sạch Cà Mau", "Cấp Nước Hải Phòng": a Vietnamese name of two words or more
+      // that ends with a Vietnamese city or province keeps it; the city is part of the
+      // registered name, not where a name before it is ("Lazada Việt Nam" still splits).
+      bool city_in_name = false;
+      if (m > 0 && k + m == e && k - b >= 2 && v >= 0 && lx.place_info[v].city &&
+          !lx.place_info[v].region && !lx.place_info[v].home && !person_like(b, k)) {
+        bool viet_name = false, viet_place = false;
+        for (int q = b; q < k; ++q) viet_name = viet_name || toks[q].viet;
+        for (int q = k; q < e; ++q) viet_place = viet_place || toks[q].viet;
+        city_in_name = viet_name && viet_place;
+      }
       if (m > 0 && k + m == e && !org_tail && !lx.org_suffix.Contains(toks[k - 1].lower) && m > 1 &&
-          !person_like(b, k)) {
+          !person_like(b, k) && !city_in_name) {
         add_run(b, k);
         add_place(k, e, v);
         return;
@@ -695,6 +717,15 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     int im = lx.institution.Match(toks, i);
     // "Đài Loan" is a place, not the broadcaster noun "Đài".
     if (im > 0 && lx.places.Match(toks, i) > im) im = 0;
+    // "Trường" opens a school's name ("Trường Quốc tế Sông Lam") but is also a given
+    // name: after an honorific or inside a person's name ("ông Trường Giang", "Nguyễn
+    // Xuân Trường") it is the person's.
+    if (im == 1 && i > 0 &&
+        (lx.person_prefix.MatchEndingAt(toks, i) > 0 ||
+         (toks[i - 1].cap && lx.surname.Contains(toks[i - 1].lower)) ||
+         (i > 1 && toks[i - 1].cap && toks[i - 2].cap && lx.surname.Contains(toks[i - 2].lower)))) {
+      im = 0;
+    }
     if (im > 0) {
       int j = i + im;
       while (j < n) {
@@ -761,6 +792,30 @@ void Analyzer::FindMentions(Document* doc, int si) const {
         continue;
       }
     }
+    // "sở hữu Xi măng Hải Vân cùng Gạch men Trà Khúc": inside a sentence, one
+    // capitalised word, one lower-case syllable of the same word (a business line) and a
+    // brand of two words or more are one company's registered name.
+    // Only after a lower-case word (the verb or preposition that takes it), so a person
+    // before an English verb ("..., Tuấn told Nikkei Asia") is not read as one.
+    if (i > 0 && toks[i - 1].word && !toks[i - 1].cap && i + 3 < n &&
+        tail_syllable(i + 1) && (toks[i].viet || toks[i + 1].viet) && toks[i + 2].word &&
+        toks[i + 2].cap && !blocked[i + 2] && !lx.surname.Contains(toks[i].lower) &&
+        !lx.surname.Contains(toks[i + 2].lower) && lx.places.Match(toks, i) == 0 &&
+        lx.common.Match(toks, i) == 0 && lx.non_entity.Match(toks, i) == 0 &&
+        lx.title.Match(toks, i) == 0 && lx.person_prefix.Match(toks, i) == 0 &&
+        lx.org_prefix.Match(toks, i) == 0 && lx.anaphora.Match(toks, i) == 0 &&
+        lx.triggers.Match(toks, i + 1) == 0) {
+      int q = i + 2;
+      while (q < n && toks[q].word && toks[q].cap && !blocked[q]) ++q;
+      if (q - (i + 2) >= 2 && lx.places.Match(toks, i + 2) < q - (i + 2)) {
+        int idx = add_mention(i, q, EntityType::kOrganization, 1);
+        // The brand alone may stand for it later ("Hải Vân").
+        doc->mentions[idx].short_forms.push_back(
+            doc->norm.text.substr(toks[i + 2].begin, toks[q - 1].end - toks[i + 2].begin));
+        i = q;
+        continue;
+      }
+    }
     int j = i;
     while (j < n && toks[j].word && toks[j].cap && !blocked[j]) ++j;
     for (bool grew = true; grew && j > i && j + 1 < n;) {
@@ -808,6 +863,19 @@ void Analyzer::FindMentions(Document* doc, int si) const {
         (j + 1 >= n || !toks[j + 1].word ||
          (!time_unit(j + 1) && !lx.finance.Contains(toks[j + 1].lower) &&
           !lx.scale.Match(toks, j + 1) && !lx.currency.Match(toks, j + 1)))) {
+      ++j;
+    }
+    // "Kho Lạnh 247", "Giao Hàng 365": a bare number of two to four digits right after
+    // a name of two words or more ends it, when no unit, amount or noun follows (a count
+    // is followed by what it counts: "Sao Mai 300 cửa hàng") and it is no year.
+    if (j - i >= 2 && j < n && toks[j].word && toks[j].has_digit && !toks[j].cap && !IsYear(toks[j]) &&
+        toks[j].begin == toks[j - 1].end + 1 && toks[j].lower.size() >= 2 &&
+        toks[j].lower.size() <= 4 &&
+        std::all_of(toks[j].lower.begin(), toks[j].lower.end(),
+                    [](char c) { return c >= '0' && c <= '9'; }) &&
+        (j + 1 >= n || !toks[j + 1].word || (boundary_at(j + 1) && !time_unit(j + 1))) &&
+        !(j + 1 < n && (IsPunct(toks[j + 1], "%") || IsPunct(toks[j + 1], "/") ||
+                        (IsPunct(toks[j + 1], ".") && j + 2 < n && toks[j + 2].has_digit)))) {
       ++j;
     }
     // "Vision Fund 2", "Quỹ Mekong 3": a fund's series number ends its name.
@@ -922,7 +990,11 @@ void Analyzer::FindMentions(Document* doc, int si) const {
         }
       }
       for (int k = b + 1; k + 1 < j && split < 0; ++k) {
-        if (toks[k].viet && lx.surname.Contains(toks[k].lower) && j - k <= 4) split = k;
+        // Not inside a compound family name ("thầy giáo Tôn Thất Bình").
+        if (toks[k].viet && lx.surname.Contains(toks[k].lower) && j - k <= 4 &&
+            lx.surname.MatchEndingAt(toks, k + 1) <= 1) {
+          split = k;
+        }
       }
       if (split < 0 && j - b >= 4 && lx.surname.Contains(toks[j - 1].lower)) split = j - 3;
       if (split > b) {
@@ -1158,10 +1230,30 @@ void Analyzer::FindMentions(Document* doc, int si) const {
           founder_of || share_of || verb_object || (i > 0 && In(lx.object_marker, toks[i - 1]));
       bool giant = In(lx.epithet, toks[i]);
       if (!ascii && !clause_start && !object_slot && !giant) ok = false;
+      // "Delivery Hero là doanh nghiệp niêm yết ...": after a copula the noun is what the
+      // subject is, not a word pointing back to someone else.
+      if (i > 0 && lx.copula.MatchEndingAt(toks, i) > 0) ok = false;
       // "VNG, công ty công nghệ ...": an appositive describing the name before it.
+      // Not after a clause that opens the sentence ("Sau khi mua lại Minh Phú, tập đoàn
+      // mở rộng"): there the noun is the subject of the main clause.
+      // ("khi Mekong Partners, quỹ đặt trụ sở ở Singapore, mua ...": the name right
+      // after the opener is the clause's subject, and the noun its appositive.)
+      bool after_clause = false;
+      const int name_b =
+          i >= 2 && s.token_mention[i - 2] >= 0 ? doc->mentions[s.token_mention[i - 2]].tb : 0;
+      for (int k = name_b - 2; k >= 0 && !IsPunct(toks[k], ","); --k) {
+        after_clause = after_clause || lx.clause_break.MatchEndingAt(toks, k + 1) > 0 ||
+                       lx.after.MatchEndingAt(toks, k + 1) > 0;
+      }
+      // Nor "..., quỹ cho biết": a noun that a verb of saying follows is the speaker.
+      auto saying = [&](int q) {
+        return q < n && In(lx.clause_opener, toks[q]) && !In(lx.clause_relative, toks[q]);
+      };
+      bool speaker = saying(after) || saying(after + 1);
       if (i >= 2 && IsPunct(toks[i - 1], ",") && s.token_mention[i - 2] >= 0 && after < n &&
           toks[after].word && lx.filler.Match(toks, after) == 0 &&
-          lx.modality.Match(toks, after) == 0 && lx.triggers.Match(toks, after) == 0) {
+          lx.modality.Match(toks, after) == 0 && lx.triggers.Match(toks, after) == 0 &&
+          !after_clause && !speaker) {
         ok = false;
       }
     }
@@ -1278,11 +1370,37 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     }
     // "CafeF - Căn Hộ Số, ...": a publication's name opening the first line of text
     // before a dash.
-    if (m.tb == 0 && a + 1 < s.mentions.size() && m.te + 1 < n && !m.anaphor &&
+    // So does "Người Lao Động - Sáng 1/11, ...": a common word may open the name.
+    bool opens_line = a == 0;
+    for (int k = 0; k < m.tb && opens_line; ++k) {
+      opens_line = k < 2 && toks[k].word && lx.common.Contains(toks[k].lower);
+    }
+    if (opens_line && a + 1 < s.mentions.size() && m.te + 1 < n && !m.anaphor &&
         (IsPunct(toks[m.te], "-") || toks[m.te].lower == "–") &&
         doc->mentions[s.mentions[a + 1]].tb == m.te + 1 && m.type != EntityType::kPlace &&
         m.type != EntityType::kPerson) {
       m.source = true;
+      // Near the top of the article it names the publisher.
+      if (m.tb > 0 && si <= 3) m.outlet = true;
+    }
+    // "CafeF | 14:20 07/10/2026", "Reuters | HANOI, June 30": a byline near the top
+    // names the publisher before a bar and a date after it. (A table row also has bars,
+    // but no date and no place among the first lines.)
+    if (si <= 3 && !s.table_row && !m.anaphor && m.type != EntityType::kPlace &&
+        m.type != EntityType::kPerson) {
+      int bar = -1;
+      for (int k = m.te; k < n && bar < 0; ++k) {
+        if (IsPunct(toks[k], "|")) bar = k;
+        if (toks[k].word && !toks[k].cap) break;
+      }
+      bool dated = false;
+      for (int k = bar + 1; bar >= 0 && k < n && !dated; ++k) dated = toks[k].has_digit;
+      bool alone = true;
+      for (int k = 0; k < m.tb && alone; ++k) alone = !toks[k].word || lx.common.Contains(toks[k].lower);
+      if (dated && alone) {
+        m.outlet = true;
+        m.source = true;
+      }
     }
     // "Baichuan (A Hundred Rivers)", "Lý Ngạn Hoành (Robin Li)": one entity.
     if (m.tb >= 2 && IsPunct(toks[m.tb - 1], "(") && m.te < n && IsPunct(toks[m.te], ")")) {

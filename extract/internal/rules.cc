@@ -92,9 +92,66 @@ class SentenceRules {
     return slot;
   }
   Slot SentenceSubject(int before) const;
+  // The name right before the comma at `comma` when a relative word follows the comma
+  // and the name closes an "of" phrase ("the brand of state-owned VNPT, which ..."), or -1.
+  int OwnerBeforeRelative(int comma) const {
+    int mi = MentionAt(comma - 1);
+    if (mi < 0 || comma + 1 >= n_ || !In(lx_.clause_relative, t_[comma + 1]) ||
+        TypeOf(mi) == EntityType::kPlace || TypeOf(mi) == EntityType::kPerson || M(mi).anaphor) {
+      return -1;
+    }
+    // "of the French retailer Decathlon": a description that ends on its head noun.
+    int start = M(mi).tb;
+    if (int d = DescriptionBefore(start); d < start && d >= 1 &&
+        lx_.genitive.Contains(t_[d - 1].lower)) {
+      start = d;
+    }
+    for (int q = start - 1; q >= 1 && q >= start - 4; --q) {
+      if (lx_.genitive.Contains(t_[q].lower)) {
+        // Only inside an appositive: "X, the brand of Y, which ...".
+        for (int c = q - 1; c >= 1 && c >= q - 6; --c) {
+          if (IsPunct(t_[c], ",")) return MentionAt(c - 1) >= 0 ? mi : -1;
+          if (MentionAt(c) >= 0 || !t_[c].word) return -1;
+        }
+        return -1;
+      }
+      if (MentionAt(q) >= 0 || !(t_[q].word || IsPunct(t_[q], "-")) || t_[q].cap) return -1;
+    }
+    return -1;
+  }
+  // The parent named after a local unit that opens at token k ("the Vietnamese unit of
+  // X", "the Singapore subsidiary of X"), or -1.
+  int UnitParent(int k) const {
+    if (k < n_ && In(lx_.article, t_[k])) ++k;
+    for (int steps = 0; k < n_ && steps < 3; ++steps) {
+      int pm = MentionAt(k);
+      if (pm >= 0 && M(pm).tb == k && TypeOf(pm) == EntityType::kPlace) {
+        k = M(pm).te;
+      } else if (pm < 0 && t_[k].word && t_[k].cap) {
+        ++k;  // A nationality: "Vietnamese".
+      } else {
+        break;
+      }
+    }
+    int um = k < n_ ? lx_.unit_noun.Match(t_, k) : 0;
+    if (um == 0 || k + um + 1 >= n_ || !lx_.genitive.Contains(t_[k + um].lower)) return -1;
+    int mi = MentionAt(k + um + 1);
+    if (mi < 0 || M(mi).tb != k + um + 1 || TypeOf(mi) == EntityType::kPlace ||
+        TypeOf(mi) == EntityType::kPerson) {
+      return -1;
+    }
+    return mi;
+  }
+  // The token where a name begins after its home city and a lower-case description
+  // ending on a head noun ("Hanoi noodle maker X") that open at token i, or -1.
+  int AfterCityDescription(int i) const;
   bool SubjectOmitted(int i) const;
   int EnclosedAppositive(int close) const;
   int SkipAppositive(int e) const;
+  // The organisation named before a description that ends at token `end`: "Name, <org
+  // head noun> <lower-case words, places>" ("Kén Studio, startup cho thuê trang phục có
+  // trụ sở tại Đà Nẵng"). Returns its mention, or -1.
+  int DescribedName(int end) const;
   bool FinanceNear(int tb, int te) const;
   bool HasTrigger(int b, int e) const {
     for (int k = b; k < e; ++k) {
@@ -318,22 +375,28 @@ class SentenceRules {
     for (int k = pm; k < before; ++k) {
       if (MentionAt(k) >= 0) return slot;  // A name of its own before the verb.
     }
-    std::vector<int> entities;
-    for (int ps = si_ - 1; ps >= 0 && ps >= si_ - 3 && slot.mentions.size() < 2; --ps) {
-      const SentenceInfo& p = doc_.sentences[ps];
-      for (auto it = p.mentions.rbegin(); it != p.mentions.rend(); ++it) {
-        const Mention& c = M(*it);
-        if (c.entity < 0 || c.anaphor) continue;
-        // A person, or an untyped name of two words or more ("Maya Chen").
-        const EntityInfo& info = doc_.entities[c.entity];
-        if (info.type != EntityType::kPerson &&
-            (info.type != EntityType::kUnknown || info.name.find(' ') == std::string::npos)) {
-          continue;
+    // People first ("Mr Koh is a former director at Goldman Sachs. Both are ..." stands
+    // for Koh and the person before him, not the untyped firm); then an untyped name of
+    // two words or more ("Maya Chen").
+    for (int pass = 0; pass < 2 && slot.mentions.size() < 2; ++pass) {
+      slot.mentions.clear();
+      std::vector<int> entities;
+      for (int ps = si_ - 1; ps >= 0 && ps >= si_ - 3 && slot.mentions.size() < 2; --ps) {
+        const SentenceInfo& p = doc_.sentences[ps];
+        for (auto it = p.mentions.rbegin(); it != p.mentions.rend(); ++it) {
+          const Mention& c = M(*it);
+          if (c.entity < 0 || c.anaphor) continue;
+          const EntityInfo& info = doc_.entities[c.entity];
+          if (info.type != EntityType::kPerson &&
+              (pass == 0 || info.type != EntityType::kUnknown ||
+               info.name.find(' ') == std::string::npos)) {
+            continue;
+          }
+          if (std::find(entities.begin(), entities.end(), c.entity) != entities.end()) continue;
+          entities.push_back(c.entity);
+          slot.mentions.push_back(*it);
+          if (slot.mentions.size() == 2) break;
         }
-        if (std::find(entities.begin(), entities.end(), c.entity) != entities.end()) continue;
-        entities.push_back(c.entity);
-        slot.mentions.push_back(*it);
-        if (slot.mentions.size() == 2) break;
       }
     }
     if (slot.mentions.size() != 2) return Slot{};
@@ -424,6 +487,30 @@ class SentenceRules {
   // "A làm tại X, còn ông B tốt nghiệp Y và là cựu kỹ sư của Z", "A stayed at X, while B
   // ... and later worked at Z": the subject of a second clause opened after a comma by
   // a contrast or time word. Empty when the clause before `i` opens no such way.
+  // "Sau khi tốt nghiệp X (X) bằng học bổng, ông Y ...", "After leaving X, Y ...": the
+  // person named right after the comma that closes a clause opening the sentence with a
+  // clause word, when the trigger at i stands inside that clause.
+  Slot FrontedClauseSubject(int i) const {
+    Slot slot;
+    int cb = lx_.clause_break.Match(t_, 0);
+    if (cb == 0 || cb > i) return slot;
+    for (int k = i + 1; k + 1 < n_ && k <= i + 16; ++k) {
+      if (IsPunct(t_[k], ";") || IsPunct(t_[k], ".")) return slot;
+      if (!IsPunct(t_[k], ",") || InNumber(t_, k)) continue;
+      int q = k + 1;
+      q += lx_.person_prefix.Match(t_, q);
+      int mi = MentionAt(q);
+      if (mi >= 0 && M(mi).tb == q && TypeOf(mi) != EntityType::kOrganization &&
+          TypeOf(mi) != EntityType::kPlace) {
+        slot = One(mi);
+        slot.begin = M(mi).tb;
+        slot.end = M(mi).te;
+        slot.penalty = 10;
+      }
+      return slot;
+    }
+    return slot;
+  }
   Slot ClauseSubject(int i) const {
     Slot slot;
     for (int k = i - 1; k >= 1; --k) {
@@ -465,6 +552,7 @@ class SentenceRules {
   void RoleOf(int i);
   void OrgOfCity(int i);
   void CityDescriptor(int i);
+  void BoundedJob(int i);
   void BeforeFounding(int i);
 
   const Lexicons& lx_;
@@ -531,6 +619,21 @@ Slot SentenceRules::LeftGroup(int pos, bool appositive) const {
       }
     }
   }
+  // "Amorepacific, hãng mỹ phẩm Hàn Quốc có trụ sở tại Seoul": a country that closes a
+  // description (head noun first) says where the described name is from; the name
+  // before the description is the one the verb is about.
+  if (found < 0 && appositive && k >= 1 && MentionAt(k) >= 0 &&
+      M(MentionAt(k)).type == EntityType::kPlace && !M(MentionAt(k)).city) {
+    int cb = M(MentionAt(k)).tb;
+    for (int q = cb - 1; q >= 1 && q >= cb - 4; --q) {
+      if (MentionAt(q) >= 0 || !t_[q].word || t_[q].cap) break;
+      if (std::max(lx_.org_prefix.Match(t_, q), lx_.org_head.Match(t_, q)) > 0 &&
+          IsPunct(t_[q - 1], ",")) {
+        k = cb - 1;
+        break;
+      }
+    }
+  }
   if (found >= 0) {
     // Found above.
   } else if (k >= 0 && MentionAt(k) >= 0) {
@@ -539,6 +642,11 @@ Slot SentenceRules::LeftGroup(int pos, bool appositive) const {
              In(lx_.quantifier, t_[k + 1])) {
     // "A and B, both alumni of X": the quantifier stands for the names before it.
     found = MentionAt(k - 1);
+  } else if (appositive && k >= 1 && IsPunct(t_[k], ",") && OwnerBeforeRelative(k) >= 0) {
+    // "Vinaphone, the mobile brand of state-owned VNPT, which is based in Hanoi": a
+    // relative clause right after a name that closes an "of" phrase is about that name.
+    found = OwnerBeforeRelative(k);
+    slot.penalty = 8;
   } else if (appositive && k >= 1 && IsPunct(t_[k], ",") && EnclosedAppositive(k) >= 0) {
     // "X, who founded Y in 2012, left ...", "X, người từng ..., cho biết".
     found = EnclosedAppositive(k);
@@ -604,6 +712,30 @@ Slot SentenceRules::LeftGroup(int pos, bool appositive) const {
           !HasTrigger(seg, m.tb)) {
         found = MentionAt(seg - 2);
       }
+      // "X, văn phòng gia đình (family office) của doanh nhân Y, vừa mua ...", "X, the
+      // investment arm of tycoon Y, bought ...": the owner after a genitive inside the
+      // appositive is not the actor; the name before the appositive is.
+      if (found == mi && IsPunct(t_[m.te], ",")) {
+        int g = m.tb - std::max(lx_.title.MatchEndingAt(t_, m.tb),
+                                lx_.person_prefix.MatchEndingAt(t_, m.tb));
+        if (g >= 3 && lx_.genitive.Contains(t_[g - 1].lower)) {
+          int depth = 0;
+          for (int q = g - 2; q >= 1 && q >= g - 16; --q) {
+            if (IsPunct(t_[q], ")")) ++depth;
+            if (IsPunct(t_[q], "(")) --depth;
+            if (depth > 0 || IsPunct(t_[q], "(") || IsPunct(t_[q], ")")) continue;
+            if (MentionAt(q) >= 0 || IsPunct(t_[q], ";") || IsPunct(t_[q], ".")) break;
+            if (IsPunct(t_[q], ",")) {
+              int head = MentionAt(q - 1);
+              if (head >= 0 && q + 1 < g - 1 && t_[q + 1].word && !t_[q + 1].cap &&
+                  TypeOf(head) != EntityType::kPlace && TypeOf(head) != EntityType::kPerson) {
+                found = head;
+              }
+              break;
+            }
+          }
+        }
+      }
       break;
     }
   }
@@ -642,6 +774,27 @@ Slot SentenceRules::LeftGroup(int pos, bool appositive) const {
     if (c == 0 && b > 0) {
       pp = b - DescriptionBefore(b);
       c = lx_.coord.MatchEndingAt(t_, b - pp);
+    }
+    // "bà A cùng chồng là ông B <verb>", "A and her husband B <verb>": a kin noun (with
+    // its copula or possessive) names the later member's tie to the earlier one.
+    if (c == 0 && b > 0 && MentionAt(b - 1) < 0) {
+      int q = b - std::max(lx_.person_prefix.MatchEndingAt(t_, b), lx_.title.MatchEndingAt(t_, b));
+      int cm = lx_.copula.MatchEndingAt(t_, q);
+      int km = lx_.kin_noun.MatchEndingAt(t_, q - cm);
+      if (km > 0) {
+        int r = q - cm - km;
+        int c2 = lx_.coord.MatchEndingAt(t_, r);
+        int prev2 = c2 > 0 && !IsPunct(t_[r - 1], ",") ? MentionAt(r - c2 - 1) : -1;
+        auto personal = [&](int mi) {
+          return TypeOf(mi) != EntityType::kOrganization && TypeOf(mi) != EntityType::kPlace;
+        };
+        if (prev2 >= 0 && personal(prev2) && personal(found)) {
+          slot.mentions.insert(slot.mentions.begin(), prev2);
+          b = M(prev2).tb;
+          conj_seen = true;
+          continue;
+        }
+      }
     }
     if (c == 0) break;
     bool comma = c == 1 && IsPunct(t_[b - pp - 1], ",");
@@ -685,6 +838,43 @@ void SentenceRules::ExtendRight(Slot* slot, bool skip_former) const {
       int c2 = lx_.coord.Match(t_, next);
       if (c2 > 0 && !IsPunct(t_[next], ",")) next += c2;
     }
+    // "and a handful of angel investors, including X", "and a group of angel investors
+    // that includes X", "và một nhóm nhà đầu tư thiên thần, gồm X": a group of
+    // investors, then the list marker that names its members.
+    bool group = false;
+    if (next < n_ && MentionAt(next) < 0) {
+      int q = next;
+      while (q < n_ && q < next + 5 && MentionAt(q) < 0 && t_[q].word && !t_[q].cap &&
+             lx_.investor_group.Match(t_, q) == 0) {
+        ++q;
+      }
+      int gm = q < n_ ? lx_.investor_group.Match(t_, q) : 0;
+      if (gm > 0) {
+        int r = q + gm;
+        if (r < n_ && IsPunct(t_[r], ",")) ++r;
+        if (r < n_ && In(lx_.clause_relative, t_[r])) ++r;
+        int im = r < n_ ? lx_.introducer.Match(t_, r) : 0;
+        if (im > 0) im += lx_.person_prefix.Match(t_, r + im);
+        if (im > 0 && MentionAt(r + im) >= 0) {
+          next = r + im;
+          // "that includes Grab co-founder Tan Hooi Ling": the company and role
+          // describe the member.
+          int om = MentionAt(next);
+          if (om >= 0 && M(om).tb == next && TypeOf(om) != EntityType::kPerson) {
+            int te = M(om).te;
+            int tl = std::max(lx_.title.Match(t_, te), lx_.founder_noun.Match(t_, te));
+            int pm = tl > 0 ? MentionAt(te + tl) : -1;
+            if (pm >= 0 && M(pm).tb == te + tl && TypeOf(pm) == EntityType::kPerson) {
+              next = M(pm).tb;
+            } else if (te < n_ && t_[te].word && !t_[te].cap) {
+              // A role word after the company: it describes a member left unnamed here.
+              break;
+            }
+          }
+          group = true;
+        }
+      }
+    }
     // "former Google engineer A and ex-Stripe product manager B": the description of
     // the next member names a former employer first.
     if (skip_former) {
@@ -699,7 +889,7 @@ void SentenceRules::ExtendRight(Slot* slot, bool skip_former) const {
     }
     // "bà A và ông B": a person cue after a real conjunction (not a bare comma).
     bool person_cue = false;
-    if (!(c == 1 && IsPunct(t_[e], ",")) || next > e + 1) {
+    if (!group && (!(c == 1 && IsPunct(t_[e], ",")) || next > e + 1)) {
       int pp = lx_.person_prefix.Match(t_, next);
       person_cue = pp > 0;
       next += pp;
@@ -730,6 +920,12 @@ void SentenceRules::ExtendRight(Slot* slot, bool skip_former) const {
         next = M(pm).te;
       }
     }
+    // "X, a Jakarta-based operator, and Manila fintech Y": the next member's home city
+    // opens its description.
+    if (MentionAt(next) >= 0 && M(MentionAt(next)).type == EntityType::kPlace &&
+        TypeOf(first) != EntityType::kPlace) {
+      if (int d = AfterCityDescription(next); d > next) next = d;
+    }
     // "quận Ninh Kiều, TP Cần Thơ": a city's abbreviated cue before it.
     if (MentionAt(next) < 0 && next + 1 < n_ && In(lx_.city_cue, t_[next]) &&
         MentionAt(next + 1) >= 0 && TypeOf(MentionAt(next + 1)) == EntityType::kPlace) {
@@ -738,8 +934,11 @@ void SentenceRules::ExtendRight(Slot* slot, bool skip_former) const {
     int mi = MentionAt(next);
     // Investors and founders may be companies and people in one list ("quỹ X và ông
     // Y"): a person named with a cue joins a list of organisations.
-    bool mixed = person_cue && mi >= 0 && TypeOf(mi) == EntityType::kPerson &&
+    bool mixed = (person_cue || group) && mi >= 0 && TypeOf(mi) == EntityType::kPerson &&
                  TypeOf(first) == EntityType::kOrganization;
+    // The members of a group of investors are people or companies.
+    mixed = mixed || (group && mi >= 0 && TypeOf(mi) != EntityType::kPlace &&
+                      TypeOf(first) != EntityType::kPlace);
     if (mi < 0 || !(Compatible(mi, first) || mixed) || M(mi).tb != next) break;
     // "Santa Clara, California": a region or country after a city only says where the
     // city is.
@@ -773,6 +972,14 @@ Slot SentenceRules::RightGroup(int pos, int max_gap) const {
         k = M(here).te;
         ++gap;
         continue;
+      }
+      // "took over Hanoi noodle maker X", "a stake in Jakarta payments startup X": the
+      // home city opens the description of the name that follows.
+      if (M(here).type == EntityType::kPlace) {
+        if (int d = AfterCityDescription(k); d > k) {
+          k = d;
+          continue;
+        }
       }
       // "của quỹ Nhật Bản Kizuna Capital": a country between a cue noun and the name.
       if (M(here).type == EntityType::kPlace && !M(here).city && k > pos &&
@@ -956,6 +1163,23 @@ Slot SentenceRules::SentenceSubject(int before) const {
     start += 2;
     if (start < n_ && IsPunct(t_[start], ",")) ++start;
   }
+  // "Con trai bà, Lê Minh Khang, ...", "Her son, Tom Lee, ...": a kin noun opens the
+  // sentence, and the name in the appositive after it is the subject.
+  if (int km = lx_.kin_noun.Match(t_, start); km > 0) {
+    int q = start + km;
+    if (q < n_ && MentionAt(q) >= 0 && M(MentionAt(q)).tb == q) q = M(MentionAt(q)).te;
+    int pm = q + 1 < n_ && IsPunct(t_[q], ",") ? MentionAt(q + 1) : -1;
+    if (pm >= 0 && M(pm).tb == q + 1 && M(pm).te < before && M(pm).te < n_ &&
+        IsPunct(t_[M(pm).te], ",") && TypeOf(pm) != EntityType::kOrganization &&
+        TypeOf(pm) != EntityType::kPlace) {
+      slot.mentions.push_back(pm);
+      slot.begin = M(pm).tb;
+      slot.end = M(pm).te;
+      slot.penalty = 15;
+      slot.fallback = true;
+      return slot;
+    }
+  }
   if (MentionAt(start) < 0) start += lx_.org_prefix.Match(t_, start);
   for (int mi : s_.mentions) {
     const Mention& m = M(mi);
@@ -971,6 +1195,29 @@ Slot SentenceRules::SentenceSubject(int before) const {
     return slot;
   }
   return slot;
+}
+
+int SentenceRules::DescribedName(int end) const {
+  int q = end - 1;
+  for (int steps = 0; q > 0 && steps < 14; ++steps) {
+    int mi = MentionAt(q);
+    if (mi >= 0) {
+      if (TypeOf(mi) != EntityType::kPlace) return -1;
+      q = M(mi).tb - 1;
+      continue;
+    }
+    if (!t_[q].word || t_[q].cap) break;
+    --q;
+  }
+  if (q < 1 || !IsPunct(t_[q], ",")) return -1;
+  int d = q + 1;
+  if (d < end && In(lx_.article, t_[d])) ++d;
+  if (d >= end || (lx_.org_head.Match(t_, d) == 0 && lx_.org_prefix.Match(t_, d) == 0)) return -1;
+  int mi = MentionAt(q - 1);
+  if (mi < 0 || M(mi).te != q) return -1;
+  EntityType type = TypeOf(mi);
+  if (type == EntityType::kPlace || type == EntityType::kPerson) return -1;
+  return mi;
 }
 
 int SentenceRules::SkipAppositive(int e) const {
@@ -1226,6 +1473,12 @@ void SentenceRules::AddFact(RelationType rel, int subject, int object, const std
   const Mention& sm_real = M(subject);
   const Mention& om_real = M(object);
   if (sm_real.entity >= 0 && sm_real.entity == om_real.entity) return;
+  // "nhà họ Lâm rót vốn vào X", "the Leung family owns X": a family named by its
+  // surname is no investor or founder the graph can hold.
+  if (rel != RelationType::kAlumniOf && sm_real.sentence == si_ &&
+      lx_.family_word.MatchEndingAt(t_, sm_real.tb) > 0) {
+    return;
+  }
   // An argument named in an earlier sentence (the company whose round "X also joined",
   // the two people "Cả hai" stands for) stands at the trigger for the token-range
   // checks below and in the evidence.
@@ -1254,6 +1507,19 @@ void SentenceRules::AddFact(RelationType rel, int subject, int object, const std
   // Modality: negation or hedging between (and just before) the arguments.
   int from = std::max(0, std::min(sm.tb, om.tb) - 4);
   int to = std::min(n_, std::max(sm.te, om.te));
+  // "Thị trường đồn đoán X, tập đoàn có trụ sở tại Tokyo, muốn ...", "Analysts expect X,
+  // a Tokyo-based group, to ...": where a company is based, said in an appositive of its
+  // name, is not under the verb that hedges the sentence.
+  // "X, tập đoàn có trụ sở tại Y": the description's head noun, read as a mention of
+  // X, opens the appositive just as well.
+  bool described = sm.anaphor && sm.tb >= 2 && IsPunct(t_[sm.tb - 1], ",") &&
+                   MentionAt(sm.tb - 2) >= 0 && M(MentionAt(sm.tb - 2)).entity == sm.entity &&
+                   sm.entity >= 0;
+  // So is who founded it ("X, tập đoàn do ông Y sáng lập, ...").
+  bool appositive_hq = (rel == RelationType::kHqIn || rel == RelationType::kFoundedBy) &&
+                       sm_real.sentence == si_ && sm.te < n_ &&
+                       (IsPunct(t_[sm.te], ",") || described) && lo >= sm.te && om.tb > sm.te;
+  if (appositive_hq) from = sm.tb;
   from = std::min(from, lo);
   to = std::max(to, hi);
   if (phrase_internal_) to = from;
@@ -1296,7 +1562,7 @@ void SentenceRules::AddFact(RelationType rel, int subject, int object, const std
   // "X denied a report that it had bought Y", "X phủ nhận thông tin rằng ...": a
   // denial earlier in the sentence negates the clause it governs.
   // Likewise a rumour or unattributed report ("một số trang tin cho biết X ...").
-  if (f.confirmed && !phrase_internal_) {
+  if (f.confirmed && !phrase_internal_ && !appositive_hq) {
     for (int k = 0; k < from; ++k) {
       if (lx_.denial.Match(t_, k) > 0) {
         f.confirmed = false;
@@ -1363,6 +1629,7 @@ void SentenceRules::Emit(RelationType rel, const Slot& left, const Slot& right,
                          bool left_is_subject, const std::string& rule, int base, int trigger_begin,
                          int trigger_end) {
   int conf = base - left.penalty - right.penalty;
+  size_t before = out_->size();
   for (int l : left.mentions) {
     for (int r : right.mentions) {
       if (left_is_subject) {
@@ -1370,6 +1637,23 @@ void SentenceRules::Emit(RelationType rel, const Slot& left, const Slot& right,
       } else {
         AddFact(rel, r, l, rule, conf, trigger_begin, trigger_end);
       }
+    }
+  }
+  // "X bankrolled Y alongside state fund Z", "a round led by X, alongside Z": Z put
+  // money into the same company. A join word that is no plain conjunction ("cùng" is
+  // one, and ExtendRight has read it) names a co-investor after the right slot.
+  if (rel != RelationType::kInvestedIn || out_->size() == before || right.mentions.empty()) return;
+  int k = M(right.mentions.back()).te;
+  if (k < n_ && IsPunct(t_[k], ",")) ++k;
+  int w = k < n_ ? lx_.join_with.Match(t_, k) : 0;
+  if (w == 0 || lx_.coord.Match(t_, k) > 0) return;
+  Slot more = RightGroup(k + w, 1);
+  if (more.mentions.empty() || TypeOf(more.mentions.front()) == EntityType::kPlace) return;
+  const Slot& company = left_is_subject ? right : left;
+  std::string joined = absl::StrCat(rule, "+alongside");
+  for (int investor : more.mentions) {
+    for (int c : company.mentions) {
+      AddFact(rel, investor, c, joined, conf - 4, trigger_begin, k + w);
     }
   }
 }
@@ -1384,6 +1668,12 @@ void SentenceRules::EmitInPhrase(RelationType rel, int subject, int object,
 }
 
 void SentenceRules::Generic(int i, int m, const Trigger& trig) {
+  // "with one analyst based in Hanoi", "nhân viên ở TP.HCM": staff based somewhere
+  // say where people work, not where the organisation has its headquarters.
+  if (trig.relation == RelationType::kHqIn && i > 0 && MentionAt(i - 1) < 0 &&
+      In(lx_.staff_noun, t_[i - 1])) {
+    return;
+  }
   RelationType rel = trig.relation;
   std::string rule = absl::StrCat("verb:", trig.phrase);
   int base = (trig.flags & kWeak) ? 78 : 90;
@@ -1503,10 +1793,15 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
     // amount of money says as much as a round word does.
     bool need_round = (trig.flags & kRound) != 0;
     // "rót 3 triệu USD vào X", "poured $5 million into X": an amount right after the verb.
-    if (need_round && i + m + 1 < n_ && (t_[i + m].lower == "$" || IsNumber(t_[i + m])) &&
+    // "US$25 million", "S$5 million": a country's letters joined to the dollar sign.
+    int amount = i + m;
+    if (amount + 1 < n_ && t_[amount + 1].lower == "$" && t_[amount + 1].begin == t_[amount].end) {
+      ++amount;
+    }
+    if (need_round && amount + 1 < n_ && (t_[amount].lower == "$" || IsNumber(t_[amount])) &&
         rel == RelationType::kInvestedIn) {
-      int q = i + m + 1;
-      while (q < n_ && q <= i + m + 4 && (InNumber(t_, q) || IsNumber(t_[q]))) ++q;
+      int q = amount + 1;
+      while (q < n_ && q <= amount + 4 && (InNumber(t_, q) || IsNumber(t_[q]))) ++q;
       if (q < n_ && (In(lx_.scale, t_[q]) || lx_.currency.Match(t_, q) > 0)) need_round = false;
     }
     if (need_round && (trig.flags & kFrom)) {
@@ -1856,7 +2151,10 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
         break;
       }
     }
-    for (int k = opens_from; k < i; ++k) {
+    // "Both graduated from X", "Cả hai tốt nghiệp X": words that stand for two people
+    // named before are the subject, not an opening participle clause.
+    if (lx_.pair_subject.Match(t_, opens_from) > 0) opens = false;
+    for (int k = opens_from; k < i && opens; ++k) {
       // "Năm 2017, khi nghỉ việc tại X, kỹ sư Y ...": a year and a clause word may open
       // the participle clause (a past job only: "khi" before a founding verb is a time).
       if (rel == RelationType::kAlumniOf && MentionAt(k) < 0 &&
@@ -2022,7 +2320,14 @@ void SentenceRules::Former(int i, int m, const Trigger& trig) {
   // otherwise the one after a bridge ("cựu giám đốc của X", "former executive at X").
   int after = MentionAt(i + m) >= 0 ? -1 : FindBridge(i + m, 12, false, true);
   Slot org;
-  if (after >= 0) {
+  // "a former director at the Vietnamese unit of X", "cựu giám đốc chi nhánh Việt Nam
+  // của X": a job at a parent's local unit is a job at the parent.
+  int parent = after >= 0 ? UnitParent(after) : -1;
+  if (parent >= 0) {
+    org = One(parent);
+    org.begin = M(parent).tb;
+    org.end = M(parent).te;
+  } else if (after >= 0) {
     org = RightGroup(after, 6);
   } else if (!needs_bridge) {
     org = RightGroup(i + m, 4);
@@ -2091,6 +2396,8 @@ void SentenceRules::Former(int i, int m, const Trigger& trig) {
              IsPunct(t_[M(person.mentions.back()).tb - 1], ",")) {
         person.mentions.pop_back();
       }
+    } else if (Slot fronted = FrontedClauseSubject(i); !fronted.mentions.empty()) {
+      person = fronted;
     } else if (Slot pair = PairSubject(i); !pair.mentions.empty()) {
       person = pair;
     } else if (SubjectOmitted(i)) {
@@ -2113,9 +2420,12 @@ void SentenceRules::Circum(int i, int m) {
   if (MentionAt(k) < 0 && (lx_.title.Match(t_, i + m) > 0 || lx_.person_prefix.Match(t_, i + m) > 0)) {
     int q = i + m;
     while (q < n_ && q <= i + m + 6 && MentionAt(q) < 0 && t_[q].word &&
-           (!t_[q].cap || lx_.non_entity.Match(t_, q) > 0) && lx_.circum_verbs.Match(t_, q) == 0 &&
-           lx_.coord.Match(t_, q) == 0) {
-      ++q;
+           lx_.circum_verbs.Match(t_, q) == 0 && lx_.coord.Match(t_, q) == 0) {
+      // "doanh nhân Singapore Rachel Goh": a place name the mention finder left as a
+      // word is the person's origin.
+      int pl = t_[q].cap && lx_.non_entity.Match(t_, q) == 0 ? lx_.places.Match(t_, q) : 0;
+      if (t_[q].cap && lx_.non_entity.Match(t_, q) == 0 && pl == 0) break;
+      q += std::max(pl, 1);
     }
     if (q < n_ && MentionAt(q) >= 0 && M(MentionAt(q)).tb == q &&
         TypeOf(MentionAt(q)) != EntityType::kPlace) {
@@ -2132,7 +2442,11 @@ void SentenceRules::Circum(int i, int m) {
       ++q;
     }
     int pm = MentionAt(q);
-    if (pm >= 0 && TypeOf(pm) == EntityType::kPlace && !M(pm).city && MentionAt(M(pm).te) >= 0 &&
+    // "do doanh nhân Singapore Rachel Goh": after a person's title, even a city-state
+    // is the agent's origin.
+    bool origin = pm >= 0 && (!M(pm).city || lx_.title.Match(t_, i + m) > 0 ||
+                              lx_.person_prefix.Match(t_, i + m) > 0);
+    if (pm >= 0 && TypeOf(pm) == EntityType::kPlace && origin && MentionAt(M(pm).te) >= 0 &&
         TypeOf(MentionAt(M(pm).te)) != EntityType::kPlace) {
       k = M(pm).te;
     }
@@ -2150,6 +2464,22 @@ void SentenceRules::Circum(int i, int m) {
       break;
     }
     if (lx_.circum_verbs.Match(t_, q) > 0) break;
+  }
+  // "được cựu kỹ sư Cargill Lý Gia Hào lập ra": a former job describes the agent, who
+  // follows its employer.
+  {
+    int tv = -1;
+    int fm = lx_.triggers.Match(t_, i + m, &tv);
+    if (fm > 0 && (lx_.trigger_info[tv].flags & kFormer)) {
+      int q = i + m + fm;
+      while (q < n_ && q <= i + m + fm + 3 && MentionAt(q) < 0 && t_[q].word && !t_[q].cap) ++q;
+      int om = MentionAt(q);
+      int pm = om >= 0 && M(om).tb == q ? MentionAt(M(om).te) : -1;
+      if (pm >= 0 && M(pm).tb == M(om).te && TypeOf(om) != EntityType::kPlace &&
+          TypeFits(TypeOf(pm), EntityType::kPerson) && TypeOf(pm) != EntityType::kOrganization) {
+        k = M(om).te;
+      }
+    }
   }
   int mi = MentionAt(k);
   if (mi < 0) return;
@@ -2205,7 +2535,10 @@ void SentenceRules::Circum(int i, int m) {
     int hb = -1;
     for (int k = place.tb - 1; k >= 0 && k >= place.tb - 6; --k) {
       int hm = lx_.triggers.Match(t_, k, &hv);
-      if (hm > 0 && k + hm == place.tb && lx_.trigger_info[hv].relation == RelationType::kHqIn) {
+      // "có trụ sở tại TP Cao Lãnh": a city's abbreviated cue may stand before its name.
+      bool cue = k + hm + 1 == place.tb && In(lx_.city_cue, t_[place.tb - 1]);
+      if (hm > 0 && (k + hm == place.tb || cue) &&
+          lx_.trigger_info[hv].relation == RelationType::kHqIn) {
         hb = k;
         break;
       }
@@ -2257,6 +2590,17 @@ void SentenceRules::Circum(int i, int m) {
       }
     }
   }
+  if (patient.mentions.empty()) {
+    // "Pawsome, thương hiệu thức ăn hữu cơ cho thú cưng do Y sáng lập", "Kén Studio,
+    // startup cho thuê trang phục có trụ sở tại Đà Nẵng do Y thành lập": a longer
+    // description after the name.
+    int named = DescribedName(i);
+    if (named >= 0) {
+      patient.mentions.push_back(named);
+      patient.begin = M(named).tb;
+      patient.end = M(named).te;
+    }
+  }
   if (patient.mentions.empty() && i > 1 &&
       (IsPunct(t_[i - 1], ",") || In(lx_.and_word, t_[i - 1]))) {
     // "X ra đời năm 2019, do ông Y sáng lập", "X có trụ sở tại Z và được Y sáng lập": a
@@ -2293,11 +2637,17 @@ void SentenceRules::Circum(int i, int m) {
   if (patient.mentions.empty() && i == 0) {
     // "Được A và B sáng lập năm 2020, X có 40 nhân viên": a fronted clause; the name
     // right after its comma is the patient.
+    // "năm 2017", "from 2017": a year may close the clause.
     int q = v + vm;
-    while (q < n_ && q <= v + vm + 6 && t_[q].word && MentionAt(q) < 0) ++q;
+    while (q < n_ && q <= v + vm + 6 && (t_[q].word || IsNumber(t_[q])) && MentionAt(q) < 0) ++q;
     if (q + 1 < n_ && IsPunct(t_[q], ",")) {
-      int pm = MentionAt(q + 1);
-      if (pm >= 0 && M(pm).tb == q + 1 && TypeOf(pm) != EntityType::kPerson &&
+      // "..., công ty Gạo Ngon hiện có": the name after its cue noun.
+      int nb = q + 1;
+      if (MentionAt(nb) < 0) {
+        nb += std::max(lx_.org_prefix.Match(t_, nb), lx_.legal_prefix.Match(t_, nb));
+      }
+      int pm = MentionAt(nb);
+      if (pm >= 0 && M(pm).tb == nb && TypeOf(pm) != EntityType::kPerson &&
           TypeOf(pm) != EntityType::kPlace && !(M(pm).anaphor && M(pm).entity < 0)) {
         patient.mentions.push_back(pm);
         patient.begin = M(pm).tb;
@@ -2383,8 +2733,13 @@ void SentenceRules::Backed(int i) {
   }
   if (company.mentions.empty()) return;
   Slot inv = One(investor);
+  // "He denied that Alibaba-backed Lazada had approached X": the compound names a
+  // standing fact about the company, not the clause the sentence hedges or denies.
+  bool saved = phrase_internal_;
+  phrase_internal_ = true;
   Emit(RelationType::kInvestedIn, inv, company, true, absl::StrCat("compound:-", t_[i].lower), 80,
        i - 2, i + 1);
+  phrase_internal_ = saved;
 }
 
 void SentenceRules::HqNoun(int i, int m, const Trigger& trig) {
@@ -2477,6 +2832,43 @@ void SentenceRules::HqAppositive(int i) {
 }
 
 void SentenceRules::TableRow() {
+  if (!s_.table_cells.empty()) {
+    // A row of a table read by its header (tables.cc): the company against each role
+    // column's names.
+    Slot company;
+    for (const TableCell& c : s_.table_cells) {
+      if (c.role == TableRole::kSubject) company.mentions = c.mentions;
+    }
+    if (company.mentions.empty()) return;
+    // A cell is a phrase of its own: "chưa công bố" or "Not disclosed" in one cell
+    // does not reach the facts of another, but a cell that hedges its own names
+    // ("Quỹ X (dự kiến)") gives no fact.
+    bool saved = phrase_internal_;
+    phrase_internal_ = true;
+    for (const TableCell& c : s_.table_cells) {
+      if (c.mentions.empty()) continue;
+      bool hedged = false;
+      for (int k = c.b; k < c.e && !hedged; ++k) hedged = lx_.modality.Match(t_, k) > 0;
+      if (hedged) continue;
+      Slot names;
+      names.mentions = c.mentions;
+      switch (c.role) {
+        case TableRole::kHq:
+          Emit(RelationType::kHqIn, company, names, true, "table:hq-column", 80, 0, 0);
+          break;
+        case TableRole::kInvestor:
+          Emit(RelationType::kInvestedIn, names, company, true, "table:investor-column", 80, 0, 0);
+          break;
+        case TableRole::kFounder:
+          Emit(RelationType::kFoundedBy, company, names, true, "table:founder-column", 80, 0, 0);
+          break;
+        default:
+          break;
+      }
+    }
+    phrase_internal_ = saved;
+    return;
+  }
   if (s_.mentions.size() < 2) return;
   Slot org, city;
   org.mentions.push_back(s_.mentions.front());
@@ -2578,9 +2970,9 @@ void SentenceRules::BareJoin(int i, int m, bool investors_after) {
     }
     if (!t_[k].word) break;
   }
-  if (company < 0 && investors_after) {
-    // "The round was led by X and was joined by Y": the round this sentence has
-    // already given to its company.
+  if (company < 0) {
+    // "The round was led by X and was joined by Y", "vòng do X dẫn dắt; Y và Z tham
+    // gia đồng đầu tư": the round this sentence has already given to its company.
     for (auto it = out_->rbegin(); it != out_->rend() && it->sentence == si_; ++it) {
       if (it->relation == RelationType::kInvestedIn) {
         company = it->object;
@@ -3090,8 +3482,12 @@ void SentenceRules::Tenure(int i) {
       In(lx_.stake_glue, t_[k])) {
     ++k;  // "gần 10 năm", "nearly ten years"
   }
-  if (k + 1 >= n_ || !(IsNumber(t_[k]) || In(lx_.number_word, t_[k])) ||
-      !In(lx_.time_unit, t_[k + 1])) {
+  // "after a decade as ...": an article counts one unit.
+  if (after_years && k + 1 < n_ && k > i && In(lx_.article, t_[k - 1]) && t_[k - 1].word &&
+      In(lx_.time_unit, t_[k])) {
+    --k;
+  } else if (k + 1 >= n_ || !(IsNumber(t_[k]) || In(lx_.number_word, t_[k])) ||
+             !In(lx_.time_unit, t_[k + 1])) {
     return;
   }
   int duration_end = k + 2;
@@ -3140,6 +3536,39 @@ void SentenceRules::Tenure(int i) {
   Emit(RelationType::kAlumniOf, person, o, true, "tenure", 78, i, bridge + 1);
 }
 
+// "làm trưởng nhóm sản phẩm tại X trong ba năm", "giữ chức tổng quản lý X trong ba năm
+// rồi rời đi": a job whose span the sentence closes ("trong N năm") is a past job. A span
+// still running is said with "được N năm" and is not read here.
+void SentenceRules::BoundedJob(int i) {
+  if (!In(lx_.job_span, t_[i]) || i + 2 >= n_) return;
+  int k = i + 1;
+  if (!(IsNumber(t_[k]) || In(lx_.number_word, t_[k])) || !In(lx_.time_unit, t_[k + 1])) return;
+  // The organisation ends right before the span; a job verb opens the clause before it.
+  int org = MentionAt(i - 1);
+  if (org < 0 || TypeOf(org) == EntityType::kPlace || TypeOf(org) == EntityType::kPerson) return;
+  int verb = -1;
+  for (int q = M(org).tb - 1; q >= 0 && q >= M(org).tb - 8; --q) {
+    if (!t_[q].word || MentionAt(q) >= 0) break;
+    if (lx_.job_verb.Match(t_, q) > 0) {
+      verb = q;
+      break;
+    }
+  }
+  if (verb < 0) return;
+  // "hiện làm ...", "sẽ làm ...": a job held now or planned.
+  for (int q = std::max(0, verb - 3); q < verb; ++q) {
+    if (lx_.modality.Match(t_, q) > 0 || lx_.current_marker.Match(t_, q) > 0) return;
+  }
+  Slot person = LeftGroup(verb, true);
+  if (person.mentions.empty()) person = ClauseSubject(verb);
+  if (person.mentions.empty()) person = SentenceSubject(verb);
+  if (person.mentions.empty() || TypeOf(person.mentions.front()) == EntityType::kOrganization ||
+      TypeOf(person.mentions.front()) == EntityType::kPlace) {
+    return;
+  }
+  Emit(RelationType::kAlumniOf, person, One(org), true, "bounded-job", 78, verb, i + 3);
+}
+
 // "Kestrel Robotics of Denver": an organisation named with its city.
 void SentenceRules::OrgOfCity(int i) {
   if (i < 1 || i + 1 >= n_ || !In(lx_.name_of, t_[i])) return;
@@ -3180,6 +3609,42 @@ void SentenceRules::CityDescriptor(int i) {
   int org = MentionAt(head + 1);
   if (org < 0 || M(org).tb != head + 1 || M(org).anaphor) return;
   EmitInPhrase(RelationType::kHqIn, org, city, "city-descriptor", 70, i, head + 1);
+}
+
+int SentenceRules::AfterCityDescription(int i) const {
+  int city = MentionAt(i);
+  if (city < 0 || M(city).tb != i || !IsCity(city) || M(city).region || M(city).anaphor) return -1;
+  int k = M(city).te, head = -1;
+  bool person_head = false;
+  for (int q = k; q < n_ && q < k + 6; ++q) {
+    const Token& t = t_[q];
+    if (MentionAt(q) >= 0) break;
+    if (t.word && !t.cap) {
+      if (lx_.triggers.Match(t_, q) > 0 || lx_.stop.Match(t_, q) > 0) return -1;
+      if (lx_.org_head.MatchEndingAt(t_, q + 1) > 0) {
+        head = q;
+        person_head = false;
+      } else if (lx_.title.MatchEndingAt(t_, q + 1) > 0) {
+        // "by Singapore entrepreneur Tan Mei Lin": a person's title after the city.
+        head = q;
+        person_head = true;
+      }
+      continue;
+    }
+    if (IsPunct(t, "-") && q > k && q + 1 < n_ && t.begin == t_[q - 1].end &&
+        t_[q + 1].begin == t.end) {
+      continue;
+    }
+    break;
+  }
+  if (head < 0 || head + 1 >= n_) return -1;
+  int org = MentionAt(head + 1);
+  if (org < 0 || M(org).tb != head + 1 || M(org).anaphor ||
+      TypeOf(org) == EntityType::kPlace ||
+      (person_head && TypeOf(org) == EntityType::kOrganization)) {
+    return -1;
+  }
+  return head + 1;
 }
 
 // "X worked at A before founding B", "X làm kỹ sư tại A 6 năm trước khi thành lập B": the
@@ -3239,7 +3704,7 @@ void SentenceRules::RoleOf(int i) {
 
 void SentenceRules::Run() {
   if (s_.headline) return;
-  if (s_.table_row) {
+  if (s_.table_row || !s_.table_cells.empty()) {
     TableRow();
     return;
   }
@@ -3255,6 +3720,7 @@ void SentenceRules::Run() {
     RoleOf(i);
     OrgOfCity(i);
     CityDescriptor(i);
+    BoundedJob(i);
     BeforeFounding(i);
     if (int arm = lx_.arm_noun.Match(t_, i); arm > 0) ArmOf(i, arm);
     if (int un = lx_.unit_noun.Match(t_, i); un > 0) UnitOf(i, un);
@@ -3306,6 +3772,7 @@ void SentenceRules::Run() {
         !(trig.flags & kCircum)) {
       CoFounders(i, m);
     }
+    size_t facts_before = out_->size();
     if (trig.flags & kHqNoun) {
       HqNoun(i, m, trig);
     } else if (trig.flags & kCircum) {
@@ -3316,6 +3783,14 @@ void SentenceRules::Run() {
       InvestNoun(i, m, trig);
     } else {
       Generic(i, m, trig);
+    }
+    // "hiện sở hữu cổ phần tại X": a trigger that opens with an adverb ("hiện sở hữu"
+    // wants a name right after) and finds nothing leaves the verb after the adverb to
+    // be read on its own.
+    if (out_->size() == facts_before && m > 1 && lx_.filler.Match(t_, i) > 0 &&
+        lx_.filler.Match(t_, i) < m) {
+      i += lx_.filler.Match(t_, i);
+      continue;
     }
     i += m;
   }

@@ -263,5 +263,110 @@ TEST_F(AnalysisTest, AQuestionOrSentenceAboutHeadquartersIsNoTableHeading) {
   EXPECT_TRUE(row);
 }
 
+// The publisher a byline names ("CafeF | 14:20 07/10/2026") is a source wherever the
+// article names it, and never what "công ty này" / "the company" points back to.
+TEST_F(AnalysisTest, BylinePublisherIsNoAntecedent) {
+  Document doc = analyzer_->Analyze(
+      "Nuôi cá công nghệ cao hút vốn\n\nTin Nhanh | 09:30 12/05/2026\n\n"
+      "Tin Nhanh điểm lại các thương vụ. Quỹ Lam Sơn Capital rót vốn vào Cá Bạc. "
+      "Công ty này có trụ sở tại Huế.");
+  for (const Mention& m : doc.mentions) {
+    if (m.text == "Tin Nhanh") {
+      EXPECT_TRUE(m.source) << "sentence " << m.sentence;
+    }
+  }
+  const EntityInfo* firm = nullptr;
+  for (const Mention& m : doc.mentions) {
+    if (m.anaphor && m.text == "Công ty này") {
+      firm = m.entity >= 0 ? &doc.entities[m.entity] : nullptr;
+    }
+  }
+  ASSERT_NE(firm, nullptr);
+  EXPECT_NE(firm->name, "Tin Nhanh");
+
+  Document en = analyzer_->Analyze(
+      "Deals of the week\n\nAsia Wire | May 2, 2026 9:00 AM\n\n"
+      "Asia Wire has learned that Orchid Partners backed Lumen. The company is based in Manila.");
+  for (const Mention& m : en.mentions) {
+    if (m.text == "Asia Wire") {
+      EXPECT_TRUE(m.source);
+    }
+    if (m.anaphor && m.text == "The company" && m.entity >= 0) {
+      EXPECT_NE(en.entities[m.entity].name, "Asia Wire");
+    }
+  }
+  // "Người Tin Nhanh - Sáng 2/5, ...": a dateline opening with a common word.
+  Document dash = analyzer_->Analyze(
+      "Tiêu đề\n\nNgười Tin Nhanh - Sáng 2/5, Cá Bạc khai trương nhà máy.\n"
+      "Công ty này do ông Lê Văn Nam sáng lập.");
+  for (const Mention& m : dash.mentions) {
+    if (m.text == "Tin Nhanh") {
+      EXPECT_TRUE(m.source);
+    }
+  }
+}
+
+// A table row has bars too, but no date: its first cell is a company, not a publisher.
+TEST_F(AnalysisTest, TableRowIsNoByline) {
+  Document doc = analyzer_->Analyze(
+      "Các startup và trụ sở:\nCông ty | Lĩnh vực | Thành phố\nCá Bạc | Thủy sản | Huế\n"
+      "Lúa Vàng | Nông nghiệp | Cần Thơ\n");
+  for (const Mention& m : doc.mentions) {
+    if (m.text == "Cá Bạc" || m.text == "Lúa Vàng") {
+      EXPECT_FALSE(m.outlet) << m.text;
+      EXPECT_FALSE(m.source) << m.text;
+    }
+  }
+}
+
+// "Trường" opens a school's name, but stays a given name after a family name or an
+// honorific; the whole compound family name "Tôn Thất" is a person's.
+TEST_F(AnalysisTest, SchoolNamesAndCompoundFamilyNames) {
+  Document doc = analyzer_->Analyze(
+      "Ông Nguyễn Xuân Trường tốt nghiệp Trường Quốc tế Sông Hàn. Bà Trường cho biết "
+      "thầy giáo Tôn Thất Bình lập ra Hệ thống Trường Thực Nghiệm Ánh Sao.");
+  ASSERT_NE(EntityOf(doc, "Nguyễn Xuân Trường"), nullptr);
+  EXPECT_EQ(EntityOf(doc, "Nguyễn Xuân Trường")->type, graph::EntityType::kPerson);
+  ASSERT_NE(EntityOf(doc, "Trường Quốc tế Sông Hàn"), nullptr);
+  EXPECT_EQ(EntityOf(doc, "Trường Quốc tế Sông Hàn")->type, graph::EntityType::kOrganization);
+  ASSERT_NE(EntityOf(doc, "Trường"), nullptr);
+  EXPECT_EQ(EntityOf(doc, "Trường")->type, graph::EntityType::kPerson);
+  ASSERT_NE(EntityOf(doc, "Tôn Thất Bình"), nullptr);
+  EXPECT_EQ(EntityOf(doc, "Tôn Thất Bình")->type, graph::EntityType::kPerson);
+  ASSERT_NE(EntityOf(doc, "Hệ thống Trường Thực Nghiệm Ánh Sao"), nullptr);
+  EXPECT_EQ(EntityOf(doc, "Hệ thống Trường Thực Nghiệm Ánh Sao")->type,
+            graph::EntityType::kOrganization);
+}
+
+// "X, tập đoàn có trụ sở tại Y": the bare noun after a name and a comma is that name.
+TEST_F(AnalysisTest, BareNounAppositiveTakesTheNameBeforeIt) {
+  Document doc = analyzer_->Analyze(
+      "Minh Phú Holdings mua lại Cá Ngon. Sau đó, Hòa Bình Steel, tập đoàn có trụ sở tại "
+      "Hải Phòng, cũng tham gia.");
+  const EntityInfo* e = AnaphorEntity(doc, "tập đoàn", 1);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->name, "Hòa Bình Steel");
+  // After a clause ("Sau khi mua lại X, tập đoàn ..."), the name is the clause's object.
+  Document clause = analyzer_->Analyze(
+      "Hải Sản Việt là tập đoàn thủy sản lớn. Sau khi mua lại Minh Phú, tập đoàn mở rộng.");
+  const EntityInfo* c = AnaphorEntity(clause, "tập đoàn", 1);
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->name, "Hải Sản Việt");
+}
+
+// A row whose place the lexicon does not know does not end a '|' table: the rows after it
+// are still rows.
+TEST_F(AnalysisTest, UnknownPlaceRowDoesNotEndABarTable) {
+  Document doc = analyzer_->Analyze(
+      "Các thương vụ:\nTrường | Nhà đầu tư | Trụ sở\nHoa Mai | Sao Bắc Capital | Làng Vân Xa\n"
+      "Cá Bạc | Lam Sơn Capital | Huế\n");
+  bool known_row = false;
+  for (const SentenceInfo& s : doc.sentences) {
+    std::string text = doc.norm.text.substr(s.span.begin, s.span.end - s.span.begin);
+    if (text.find("Cá Bạc") != std::string::npos) known_row = s.table_row;
+  }
+  EXPECT_TRUE(known_row);
+}
+
 }  // namespace
 }  // namespace kg::extract::internal
