@@ -331,6 +331,12 @@ std::vector<std::vector<std::string>> EntityClasses(const Lexicons& lx, const Do
     const int n = static_cast<int>(toks.size());
     std::vector<std::string>* out = &classes[m.entity];
     AddOrgClasses(lx, toks, m.te - 1, m.te, out);
+    // "VPBank", "Techcombank", "HDBank": a brand glued to "bank" names a bank.
+    if (const std::string& last = toks[m.te - 1].lower;
+        last.size() > 5 && absl::EndsWith(last, "bank") &&
+        std::find(out->begin(), out->end(), "bank") == out->end()) {
+      out->push_back("bank");
+    }
     for (int k = m.tb, steps = 0; k >= 1 && steps <= 4; --k, ++steps) {
       int om = std::max(lx.org_prefix.MatchEndingAt(toks, k), lx.org_head.MatchEndingAt(toks, k));
       if (om > 0) {
@@ -449,6 +455,15 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
         }
         continue;
       }
+      // "Ayala-affiliated Kickstart Ventures", "Sequoia-backed Kredo": a name glued by a
+      // hyphen to a lower-case word modifies the name after it; no anaphor means it.
+      auto hyphen_modifier = [&](int mention) {
+        const Mention& c = doc->mentions[mention];
+        const std::vector<Token>& pt = doc->sentences[c.sentence].tokens;
+        return c.te + 1 < static_cast<int>(pt.size()) && IsPunct(pt[c.te], "-") &&
+               pt[c.te].begin == pt[c.te - 1].end && pt[c.te + 1].word && !pt[c.te + 1].cap &&
+               pt[c.te + 1].begin == pt[c.te].end;
+      };
       auto entity_type = [&](int mention) {
         int e = doc->mentions[mention].entity;
         return e >= 0 ? doc->entities[e].type : EntityType::kUnknown;
@@ -676,11 +691,30 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
         // A dateline's agency ("(Bloomberg) -- X ...") and city ("HANOI (Reuters) - X")
         // are not the subject.
         int first = -1;
-        if (si > 0) {
-          for (int pm : doc->sentences[si - 1].mentions) {
+        // "\"Siam Brew mang đến chuỗi cung ứng, còn Hạt Nâu giữ chất Việt\", chị Ngọc chia
+        // sẻ. Công ty ...": a quotation's first name is no subject the narrative goes on
+        // about (the speaker may name a partner first).
+        // The sentence before the quotation says instead.
+        auto quoted = [&](int sentence) {
+          for (const Token& t : doc->sentences[sentence].tokens) {
+            if (!t.word && t.lower == "\"") return true;
+          }
+          return false;
+        };
+        int prev = si - 1;
+        if (prev >= 1 && quoted(prev) && !quoted(prev - 1)) --prev;
+        if (prev >= 0 && !quoted(prev)) {
+          for (int pm : doc->sentences[prev].mentions) {
             const Mention& pc = doc->mentions[pm];
             bool dateline_city = pc.type == EntityType::kPlace && pc.tb == 0;
-            if (!pc.source && !dateline_city) {
+            // "Ayala-affiliated Kickstart Ventures", "Sequoia-backed Kredo": a name glued
+            // by a hyphen to a lower-case word modifies the name after it, which is the
+            // subject.
+            const std::vector<Token>& pt = doc->sentences[prev].tokens;
+            bool modifier = pc.te + 1 < static_cast<int>(pt.size()) && IsPunct(pt[pc.te], "-") &&
+                            pt[pc.te].begin == pt[pc.te - 1].end && pt[pc.te + 1].word &&
+                            !pt[pc.te + 1].cap && pt[pc.te + 1].begin == pt[pc.te].end;
+            if (!pc.source && !dateline_city && !modifier) {
               first = pm;
               break;
             }
@@ -695,7 +729,7 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
                               doc->entities[c.entity].name.find(' ') == std::string::npos;
           // A Vietnamese name that does not open with a family name ("Lạc Hồng") is
           // not a person's.
-          const std::vector<Token>& pt0 = doc->sentences[si - 1].tokens;
+          const std::vector<Token>& pt0 = doc->sentences[prev].tokens;
           if (t == EntityType::kUnknown && c.entity >= 0 && pt0[c.tb].viet &&
               !lex_->surname.Contains(pt0[c.tb].lower)) {
             untyped_word = true;
@@ -710,7 +744,7 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
           }
           // The subject opens the sentence, or follows a short opening phrase ("Năm
           // 2017, X ...", "In 2019, X ...", "Trong khi đó, X ...").
-          const std::vector<Token>& pt = doc->sentences[si - 1].tokens;
+          const std::vector<Token>& pt = doc->sentences[prev].tokens;
           const std::string& before = c.tb >= 1 ? pt[c.tb - 1].lower : "";
           bool opens = c.tb <= 1 || (c.tb >= 2 && c.tb <= 7 &&
                                      (before == "," || before == "-" || before == "--" ||
@@ -737,6 +771,12 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
             // worked, not the company the next sentence goes on about.
             if (c.tb > 0 && In(lex_->locative, pt[c.tb - 1])) continue;
             if (c.entity >= 0 && bystander(c.entity)) continue;
+            // "Ayala-affiliated Kickstart Ventures": a modifier of the name after it.
+            if (c.te + 1 < static_cast<int>(pt.size()) && IsPunct(pt[c.te], "-") &&
+                pt[c.te].begin == pt[c.te - 1].end && pt[c.te + 1].word && !pt[c.te + 1].cap &&
+                pt[c.te + 1].begin == pt[c.te].end) {
+              continue;
+            }
             if (!c.anaphor && c.entity >= 0 && !c.source && !c.genitive && !clashes(c.entity) &&
                 entity_type(pm) == EntityType::kOrganization) {
               chosen = c.entity;
@@ -768,7 +808,7 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
               }
             }
             if ((t != EntityType::kOrganization && !viet_company) || c.source || c.genitive ||
-                clashes(c.entity)) {
+                clashes(c.entity) || hyphen_modifier(it->mention)) {
               continue;
             }
             int score = seen_count[c.entity];
@@ -788,7 +828,8 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
             if (want == EntityType::kUnknown && c.tb > 0 && In(lex_->locative, ct[c.tb - 1])) {
               continue;
             }
-            if (entity_type(it->mention) == want && !c.source && !clashes(c.entity)) {
+            if (entity_type(it->mention) == want && !c.source && !clashes(c.entity) &&
+                !hyphen_modifier(it->mention)) {
               chosen = c.entity;
               break;
             }
@@ -857,11 +898,18 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
                            at_start && si - back >= 0;
              ++back) {
           const SentenceInfo& p = doc->sentences[si - back];
+          // A quotation's first name is no subject the narrative goes on about (see
+          // quoted_before): the sentence before it may say.
+          bool quoted = false;
+          for (const Token& t : p.tokens) quoted = quoted || (!t.word && t.lower == "\"");
+          if (quoted) continue;
           int first = -1;
           for (size_t a = 0; a < p.mentions.size(); ++a) {
             const Mention& c = doc->mentions[p.mentions[a]];
             // A dateline's city and agency ("BEIJING (Reuters) - X ...") are not it.
-            if (c.source || c.type == EntityType::kPlace) continue;
+            if (c.source || c.type == EntityType::kPlace || hyphen_modifier(p.mentions[a])) {
+              continue;
+            }
             first = p.mentions[a];
             // "Trước Dai-ichi, Bảo Tín Online ...": a name in an opening phrase is not
             // the subject; the name right after the comma is.
@@ -963,7 +1011,7 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
             const Mention& c = doc->mentions[it->mention];
             EntityType t = entity_type(it->mention);
             if ((t != EntityType::kOrganization && t != EntityType::kUnknown) || c.source ||
-                clashes(c.entity)) {
+                clashes(c.entity) || hyphen_modifier(it->mention)) {
               continue;
             }
             // "it" is taken only by a name known to be a company.
@@ -1047,8 +1095,10 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
       auto institution = [&](int entity) {
         if (product_entity[entity]) return true;
         std::vector<Token> name = Tokenize(doc->entities[entity].name);
+        // A lower-case institution word is the business line of a company ("Chuỗi nhà
+        // thuốc Minh Tâm", a pharmacy chain), not an institution's name.
         for (size_t k = 0; k < name.size(); ++k) {
-          if (lex_->institution.Match(name, k) > 0) return true;
+          if ((k == 0 || name[k].cap) && lex_->institution.Match(name, k) > 0) return true;
         }
         return false;
       };

@@ -169,6 +169,8 @@ absl::StatusOr<std::unique_ptr<Lexicons>> Lexicons::Load() {
       {"sell_verb", &lex->sell_verb},
       {"stake_size", &lex->stake_size},
       {"stake_noun", &lex->stake_noun},
+      {"percent_word", &lex->percent_word},
+      {"via_vehicle", &lex->via_vehicle},
       {"before_found", &lex->before_found},
       {"kin_noun", &lex->kin_noun},
       {"family_word", &lex->family_word},

@@ -130,6 +130,9 @@ struct Lexicons {
       pair_subject, purpose, time_prep, month, degree_lead, besides, sell_verb, stake_size,
       stake_noun, unit_noun, among_investors, join_with, before_found, kin_noun, family_word,
       job_span, job_verb, current_marker;
+  // A percentage spelled out ("per cent", "phần trăm"), and a vehicle that makes the
+  // sentence subject the owner ("through its subsidiary Y").
+  PhraseTable percent_word, via_vehicle;
   // Tables read by their header row (tables.cc): header words that give a column a
   // role, cells that say nothing, headings that make a city column a list of offices,
   // subject headers naming products, and words that split a cell into a list.

@@ -375,14 +375,22 @@ void Analyzer::FindMentions(Document* doc, int si) const {
       }
       if (k == e) return;
     }
-    // "$6M", "10B", "1.2bn": an amount, never a name.
-    if (e - b == 1 && b > 0 && IsPunct(toks[b - 1], "$") && toks[b].has_digit) return;
-    if (e - b == 1 && toks[b].has_digit && absl::ascii_isdigit(toks[b].lower[0])) {
-      absl::string_view w = toks[b].lower;
+    // "$6M", "10B", "1.2bn": an amount, never a name. Nor the start of one: "$12m Series
+    // A", "20M Series B round" name a round and its size, and the words after the amount
+    // are judged alone.
+    auto is_amount = [&](int k) {
+      if (!toks[k].has_digit) return false;
+      if (k > 0 && IsPunct(toks[k - 1], "$")) return true;
+      if (!absl::ascii_isdigit(toks[k].lower[0])) return false;
+      absl::string_view w = toks[k].lower;
       size_t d = 0;
       while (d < w.size() && (absl::ascii_isdigit(w[d]) || w[d] == '.' || w[d] == ',')) ++d;
       absl::string_view unit = w.substr(d);
-      if (unit == "m" || unit == "b" || unit == "k" || unit == "bn" || unit == "mn") return;
+      return unit == "m" || unit == "b" || unit == "k" || unit == "bn" || unit == "mn";
+    };
+    if (is_amount(b)) {
+      if (e - b > 1 && lx.round_name.Match(toks, b + 1) > 0) add_run(b + 1, e);
+      if (e - b == 1 || lx.round_name.Match(toks, b + 1) > 0) return;
     }
     // "Robotics startup X", "AI company Y": a sector word before an organisation noun
     // describes the name that follows. So does any word opening the sentence there
@@ -470,8 +478,16 @@ void Analyzer::FindMentions(Document* doc, int si) const {
           !(e - (b + pm) == 1 && lx.org_suffix.Contains(toks[b + pm].lower));
       // "doanh nhân Singapore Rachel Goh", "investor Japan Kenji Sato": after a person
       // cue a place is where the person is from, never part of the name.
+      // "doanh nhân người Mỹ Chris Blank", "kỹ sư người Hàn Quốc Kim Min-su": the noun
+      // "người" (a person of) between the cue and the place says the same.
+      bool cue_then_person_noun =
+          b >= 2 && !toks[b - 1].cap && In(lx.relative, toks[b - 1]) &&
+          (person_cue_before[b - 1] || lx.person_prefix.MatchEndingAt(toks, b - 1) > 0 ||
+           lx.title.MatchEndingAt(toks, b - 1) > 0);
       bool place_before_person =
-          b > 0 && (person_cue_before[b] || lx.person_prefix.MatchEndingAt(toks, b) > 0) &&
+          b > 0 &&
+          (person_cue_before[b] || cue_then_person_noun ||
+           lx.person_prefix.MatchEndingAt(toks, b) > 0) &&
           e - (b + pm) >= 2 && toks[b + pm].cap && !org_tail && !person_like(b, b + pm);
       // "Ngân hàng Việt Nam Thịnh Vượng": after an organisation cue the home country
       // followed by a Vietnamese name is part of that name.
@@ -551,6 +567,18 @@ void Analyzer::FindMentions(Document* doc, int si) const {
   // business line, followed by a capitalised word within two words ("Thực phẩm Sạch",
   // "Giải pháp Phần mềm Hồng Hà").
   auto name_syllable = [&](int k) {
+    // "Công ty CP Chuỗi nhà thuốc Minh Tâm", "Công ty TNHH Dịch vụ nhà hàng Sen Vàng": a
+    // common noun ("nhà") of the business line, between a word of the name and one more
+    // lower-case syllable right before the brand.
+    if (k > 0 && k + 2 < n && toks[k].word && !toks[k].cap && !toks[k].has_digit &&
+        lx.common.Contains(toks[k].lower) && !lx.coord.Contains(toks[k].lower) &&
+        !lx.bridge.Contains(toks[k].lower) && !lx.filler.Contains(toks[k].lower) &&
+        !lx.stop.Contains(toks[k].lower) && !lx.genitive.Contains(toks[k].lower) &&
+        toks[k].viet == toks[k - 1].viet && toks[k - 1].word && toks[k + 1].word &&
+        !toks[k + 1].cap && !toks[k + 1].has_digit && !is_function_word(k + 1) &&
+        lx.triggers.Match(toks, k + 1) == 0 && toks[k + 2].word && toks[k + 2].cap) {
+      return true;
+    }
     if (k >= n || !toks[k].word || toks[k].cap || toks[k].has_digit || is_function_word(k) ||
         lx.triggers.Match(toks, k) > 0 || lx.modality.Match(toks, k) > 0 ||
         lx.org_prefix.Match(toks, k) > 0 || lx.anaphora.Match(toks, k) > 0) {
@@ -728,9 +756,29 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     }
     if (im > 0) {
       int j = i + im;
+      // "Tổ chức tài chính vi mô Tình Thương", "Viện nghiên cứu Lúa Xanh": the business
+      // line may follow the prefix in lower case, up to four syllables, before the name.
+      if (j < n && toks[j].word && !toks[j].cap && toks[i + im - 1].viet) {
+        int q = j;
+        while (q < n && q < j + 4 && toks[q].word && !toks[q].cap && !toks[q].has_digit &&
+               !is_function_word(q) && !time_unit(q) && lx.triggers.Match(toks, q) == 0 &&
+               lx.modality.Match(toks, q) == 0 && lx.org_prefix.Match(toks, q) == 0 &&
+               lx.title.Match(toks, q) == 0 && lx.anaphora.Match(toks, q) == 0) {
+          ++q;
+        }
+        if (q > j && q < n && toks[q].word && toks[q].cap && !blocked[q] &&
+            lx.places.Match(toks, q) == 0 && lx.institution.Match(toks, q) == 0) {
+          j = q;
+        }
+      }
       while (j < n) {
         const Token& u = toks[j];
-        if (u.word && u.cap && !blocked[j]) {
+        int inner_place = u.word && u.cap && !blocked[j] ? lx.places.Match(toks, j) : 0;
+        if (inner_place > 1) {
+          // "Viện Lúa Đồng bằng sông Cửu Long": a place written with lower-case words is
+          // in the name whole.
+          j += inner_place;
+        } else if (u.word && u.cap && !blocked[j]) {
           ++j;
         } else if (u.word && !u.cap && j > i + im && toks[j - 1].cap && !u.has_digit &&
                    !lx.coord.Contains(u.lower) && !lx.genitive.Contains(u.lower) &&
@@ -808,6 +856,19 @@ void Analyzer::FindMentions(Document* doc, int si) const {
       int q = i + 2;
       while (q < n && toks[q].word && toks[q].cap && !blocked[q]) ++q;
       if (q - (i + 2) >= 2 && lx.places.Match(toks, i + 2) < q - (i + 2)) {
+        // "Điện gió Long Hòa 5 ở Trà Vinh": a plant's or project's number ends the name
+        // when punctuation, a locative word or nothing follows it.
+        if (q < n && toks[q].word && toks[q].has_digit && !IsYear(toks[q]) &&
+            toks[q].lower.size() <= 2 && toks[q].begin == toks[q - 1].end + 1 &&
+            std::all_of(toks[q].lower.begin(), toks[q].lower.end(),
+                        [](char c) { return c >= '0' && c <= '9'; }) &&
+            (q + 1 >= n ||
+             (!toks[q + 1].word && !IsPunct(toks[q + 1], "%") && !IsPunct(toks[q + 1], "/") &&
+              !IsPunct(toks[q + 1], "-") &&
+              !(IsPunct(toks[q + 1], ".") && q + 2 < n && toks[q + 2].has_digit)) ||
+             In(lx.locative, toks[q + 1]))) {
+          ++q;
+        }
         int idx = add_mention(i, q, EntityType::kOrganization, 1);
         // The brand alone may stand for it later ("Hải Vân").
         doc->mentions[idx].short_forms.push_back(
@@ -869,7 +930,12 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     // a name of two words or more ends it, when no unit, amount or noun follows (a count
     // is followed by what it counts: "Sao Mai 300 cửa hàng") and it is no year.
     if (j - i >= 2 && j < n && toks[j].word && toks[j].has_digit && !toks[j].cap && !IsYear(toks[j]) &&
-        toks[j].begin == toks[j - 1].end + 1 && toks[j].lower.size() >= 2 &&
+        toks[j].begin == toks[j - 1].end + 1 &&
+        // "Điện gió Long Hòa 5 ở Trà Vinh", "Vĩnh Tân 4, ...": a single digit only right
+        // before punctuation, a locative word or the end.
+        (toks[j].lower.size() >= 2 ||
+         (j + 1 >= n || (!toks[j + 1].word && !IsPunct(toks[j + 1], "-")) ||
+          In(lx.locative, toks[j + 1]))) &&
         toks[j].lower.size() <= 4 &&
         std::all_of(toks[j].lower.begin(), toks[j].lower.end(),
                     [](char c) { return c >= '0' && c <= '9'; }) &&
@@ -916,6 +982,24 @@ void Analyzer::FindMentions(Document* doc, int si) const {
       continue;
     }
     int b = i;
+    // "Sữa Ba Vì Organics ... . Ba Vi Organics is ...": a common word that opens a run
+    // is part of the name when the article already named a company ending with the run.
+    auto named_with = [&](int from, int to) {
+      if (to - from < 2) return false;
+      std::string run = Fold(absl::string_view(doc->norm.text)
+                                 .substr(toks[from].begin, toks[to - 1].end - toks[from].begin));
+      for (const Mention& pm : doc->mentions) {
+        if (pm.anaphor || pm.type == EntityType::kPlace || pm.type == EntityType::kPerson) {
+          continue;
+        }
+        std::string f = Fold(pm.text);
+        if (f == run || (f.size() > run.size() && absl::EndsWith(f, run) &&
+                         f[f.size() - run.size() - 1] == ' ')) {
+          return true;
+        }
+      }
+      return false;
+    };
     // Leading cue words are not part of the name: "Ông Xiaochuan", "Tập đoàn Alibaba".
     while (b < j) {
       int pm = lx.person_prefix.Match(toks, b);
@@ -928,7 +1012,8 @@ void Analyzer::FindMentions(Document* doc, int si) const {
       } else if (lx.common.Contains(toks[b].lower) && !lx.places.Match(toks, b) &&
                  !(lx.surname.Contains(toks[b].lower) && j - b >= 2 && j - b <= 3 &&
                    toks[b + 1].lower.size() >= 4 && !toks[b + 1].viet &&
-                   lx.common.Match(toks, b + 1) == 0 && lx.org_suffix.Match(toks, b + 1) == 0)) {
+                   lx.common.Match(toks, b + 1) == 0 && lx.org_suffix.Match(toks, b + 1) == 0) &&
+                 !named_with(b, j)) {
         ++b;
       } else {
         break;
@@ -978,6 +1063,31 @@ void Analyzer::FindMentions(Document* doc, int si) const {
       }
       if (!named) b = j;
     }
+    // "Returning backers X and Y ...", "Following the deal, ...": a capitalised English
+    // gerund opening the sentence before a lower-case word is no name, unless the article
+    // also writes it capitalised inside a sentence ("... by Keeling"). Plural nouns
+    // ("Sales took off") are data (cues.tsv non_entity): brands end in -s too ("Finlytics
+    // raised ...").
+    if (b < j && j - b == 1 && j < n && sentence_initial(b) && !toks[b].viet &&
+        !toks[b].all_caps && !toks[b].has_upper_inside && !toks[b].has_digit &&
+        toks[j].word && !toks[j].cap && lx.places.Match(toks, b) == 0 &&
+        absl::EndsWith(toks[b].lower, "ing") && toks[b].lower.size() >= 6) {
+      absl::string_view norm = doc->norm.text;
+      absl::string_view w = norm.substr(toks[b].begin, toks[b].end - toks[b].begin);
+      bool inside = false;
+      for (size_t pos = norm.find(w); pos != absl::string_view::npos && !inside;
+           pos = norm.find(w, pos + 1)) {
+        if (pos == toks[b].begin) continue;
+        size_t after = pos + w.size();
+        if (after < norm.size() && absl::ascii_isalnum(norm[after])) continue;
+        size_t q = pos;
+        while (q > 0 && norm[q - 1] == ' ') --q;
+        if (q == pos || q == 0) continue;  // Part of a longer word, or the text's start.
+        unsigned char c = static_cast<unsigned char>(norm[q - 1]);
+        inside = absl::ascii_isalnum(c) || c == ',' || c >= 0x80;  // 0x80+: a Vietnamese letter.
+      }
+      if (!inside) b = j;
+    }
     // "Giám đốc Điều hành Alibaba Eddie Yongming Wu", "Chủ tịch FPT Trương Gia Bình":
     // after a title one capitalised run may hold the company, then the person.
     if (b < j && j - b >= 3 && person_cue_before[b] && !lx.surname.Contains(toks[b].lower)) {
@@ -995,6 +1105,13 @@ void Analyzer::FindMentions(Document* doc, int si) const {
             lx.surname.MatchEndingAt(toks, k + 1) <= 1) {
           split = k;
         }
+      }
+      // "Chủ tịch Hanbit Park Ji-hoon", "CEO Naver Lee Hae-jin": a family name, then a
+      // hyphenated given name, closing the run (East Asian order) is the person.
+      if (split < 0 && lx.surname.Contains(toks[j - 2].lower) && j - 2 > b &&
+          toks[j - 1].lower.find('-') != std::string::npos && !toks[j - 1].has_digit &&
+          !lx.surname.Contains(toks[j - 3].lower)) {
+        split = j - 2;
       }
       if (split < 0 && j - b >= 4 && lx.surname.Contains(toks[j - 1].lower)) split = j - 3;
       if (split > b) {

@@ -551,6 +551,7 @@ class SentenceRules {
   void Tenure(int i);
   void RoleOf(int i);
   void OrgOfCity(int i);
+  void CityGenitive(int i);
   void CityDescriptor(int i);
   void BoundedJob(int i);
   void BeforeFounding(int i);
@@ -569,6 +570,7 @@ class SentenceRules {
 
 Slot SentenceRules::LeftGroup(int pos, bool appositive) const {
   Slot slot;
+  bool single_described = false;  // The name before a description of one thing.
   int k = pos - 1;
   while (k >= 0 && MentionAt(k) < 0) {
     int f = lx_.filler.MatchEndingAt(t_, k + 1);
@@ -700,6 +702,16 @@ Slot SentenceRules::LeftGroup(int pos, bool appositive) const {
         return slot;
       }
       found = mi;
+      // "A và B, quỹ đầu tư do Y lập ra", "A and B, a fund set up by Y": a description
+      // of one thing (a bare cue noun, or "a"/"một" with no count) is about the last
+      // name only, so the list before it does not share the verb.
+      if (m.te + 2 < n_ && IsPunct(t_[m.te], ",")) {
+        int d = m.te + 1;
+        bool counted = IsNumber(t_[d + 1]) || lx_.number_word.Match(t_, d + 1) > 0 ||
+                       lx_.quantifier.Match(t_, d + 1) > 0;
+        single_described = lx_.org_prefix.Match(t_, d) > 0 ||
+                           (In(lx_.article, t_[d]) && In(lx_.generic_det, t_[d]) && !counted);
+      }
       // Inside an appositive ("Y, cựu kỹ sư X, đã ..."): the appositive describes
       // the name before it, which is the one the verb is about.
       int seg = m.tb;
@@ -755,7 +767,7 @@ Slot SentenceRules::LeftGroup(int pos, bool appositive) const {
   // argument must be a real conjunction; commas may follow it.
   bool conj_seen = false;
   int b = slot.begin;
-  while (true) {
+  while (!single_described) {
     // "A and Japan's B <verb>": a country's genitive before the later member.
     if (b >= 2 && t_[b - 1].lower == "'s" && MentionAt(b - 2) >= 0 &&
         M(MentionAt(b - 2)).type == EntityType::kPlace && !M(MentionAt(b - 2)).city) {
@@ -771,9 +783,11 @@ Slot SentenceRules::LeftGroup(int pos, bool appositive) const {
     // "A and the Singapore-based fund B", "A và quỹ Nhật Bản B", "A and Korean food
     // giant B": a description of the later member that ends on a head noun.
     int c = lx_.coord.MatchEndingAt(t_, b - pp);
+    bool described = false;
     if (c == 0 && b > 0) {
       pp = b - DescriptionBefore(b);
       c = lx_.coord.MatchEndingAt(t_, b - pp);
+      described = c > 0;
     }
     // "bà A cùng chồng là ông B <verb>", "A and her husband B <verb>": a kin noun (with
     // its copula or possessive) names the later member's tie to the earlier one.
@@ -804,6 +818,11 @@ Slot SentenceRules::LeftGroup(int pos, bool appositive) const {
     bool mixed = titled > 0 && prev >= 0 && TypeOf(found) == EntityType::kPerson &&
                  TypeOf(prev) == EntityType::kOrganization;
     if (prev < 0 || M(prev).source || !(Compatible(prev, found) || mixed)) break;
+    // "Tungsten and fluorspar producer X": a lone capitalised word opening the sentence,
+    // of no known type, is a common noun there, and the description is X's.
+    if (described && M(prev).tb == 0 && M(prev).te == 1 && TypeOf(prev) == EntityType::kUnknown) {
+      break;
+    }
     if (!comma) conj_seen = true;
     slot.mentions.insert(slot.mentions.begin(), prev);
     b = M(prev).tb;
@@ -1677,6 +1696,17 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
   RelationType rel = trig.relation;
   std::string rule = absl::StrCat("verb:", trig.phrase);
   int base = (trig.flags & kWeak) ? 78 : 90;
+  if (rel == RelationType::kInvestedIn && trig.left_is_subject &&
+      lx_.via_vehicle.Match(t_, i) == m) {
+    // "X owns a majority of Y through its subsidiary Z", "X nắm Y thông qua công ty con
+    // Z": the sentence subject owns its vehicle Z; Y, the nearest name on the left, is
+    // what is owned (the stake rule reads X -> Y), never Z's owner.
+    Slot owner = SentenceSubject(i);
+    Slot vehicle = RightGroup(i + m, 1);
+    if (owner.mentions.empty() || vehicle.mentions.empty()) return;
+    Emit(rel, owner, vehicle, true, absl::StrCat("via:", trig.phrase), base - 5, i, i + m);
+    return;
+  }
   if (rel == RelationType::kFoundedBy && !(trig.flags & kNoun) && i >= 4) {
     // "Synspective, which Motoyuki Arai founded in 2018, ...": the founders sit between a
     // relative word and the verb; the organisation stands before the relative word.
@@ -2783,6 +2813,16 @@ void SentenceRules::HqAppositive(int i) {
     int place = MentionAt(i + 1);
     int e = M(place).te;
     int org = MentionAt(i - 2);
+    // "X, a Singapore boutique cycling studio operator": modifiers before the head noun.
+    int head = e;
+    for (int q = e; q < n_ && q < e + 4 && lx_.org_head.Match(t_, head) == 0; ++q) {
+      if (MentionAt(q) >= 0 || !t_[q].word || t_[q].cap || lx_.triggers.Match(t_, q) > 0 ||
+          lx_.stop.Match(t_, q) > 0) {
+        break;
+      }
+      head = q + 1;
+    }
+    if (head < n_ && lx_.org_head.Match(t_, head) > 0) e = head;
     if (e < n_ && lx_.org_head.Match(t_, e) > 0 && TypeOf(org) != EntityType::kPlace &&
         TypeOf(org) != EntityType::kPerson) {
       Emit(RelationType::kHqIn, One(org), One(place), true, "appositive:city-noun", 75, i, e);
@@ -3319,8 +3359,12 @@ void SentenceRules::CoFounders(int i, int m) {
 // 35% cổ phần Y", "X has bought a 20% stake in Y", "X already owns 30% of Y": a share of
 // a company, bought or held, after a verb of owning.
 void SentenceRules::Stake(int i) {
-  if (i + 2 >= n_ || !IsNumber(t_[i]) || !IsPunct(t_[i + 1], "%")) return;
-  int k = i + 2;
+  if (i + 2 >= n_ || !IsNumber(t_[i])) return;
+  // "75%", or spelled out: "75 per cent", "75 percent" (stake_size words after a number).
+  int pct = IsPunct(t_[i + 1], "%") ? 1 : lx_.percent_word.Match(t_, i + 1);
+  if (pct == 0) return;
+  int k = i + 1 + pct;
+  if (k >= n_) return;
   // "4,99%", "12.5%": the number's integer part opens the phrase.
   if (i >= 2 && (IsPunct(t_[i - 1], ",") || IsPunct(t_[i - 1], ".")) && IsNumber(t_[i - 2]) &&
       t_[i - 1].begin == t_[i - 2].end && t_[i].begin == t_[i - 1].end) {
@@ -3329,7 +3373,10 @@ void SentenceRules::Stake(int i) {
   int vb = -1, start = i;
   for (int k = i - 1; k >= 0 && k >= i - 6; --k) {
     if (MentionAt(k) >= 0 || !t_[k].word) break;
-    if (In(lx_.own_verb, t_[k])) {
+    // A verb of several words ("nhận chuyển nhượng": take over by transfer) ends here.
+    if (int ov = lx_.own_verb.MatchEndingAt(t_, k + 1); ov > 1 && k - ov + 1 >= 0) {
+      vb = k = k - ov + 1;
+    } else if (In(lx_.own_verb, t_[k])) {
       vb = k;
     } else if (!In(lx_.stake_glue, t_[k])) {
       break;
@@ -3344,7 +3391,14 @@ void SentenceRules::Stake(int i) {
     share = true;
     ++k;
   }
-  if (!share) return;
+  // "sở hữu 100% Công ty X", "mua 65% Minh Tâm": the company named right after the share.
+  if (!share) {
+    int p = k + std::max(lx_.legal_prefix.Match(t_, k), lx_.org_prefix.Match(t_, k));
+    if (p >= n_ || MentionAt(p) < 0 || M(MentionAt(p)).tb != p ||
+        TypeOf(MentionAt(p)) == EntityType::kPlace || TypeOf(MentionAt(p)) == EntityType::kPerson) {
+      return;
+    }
+  }
   EmitStake(vb, k);
 }
 
@@ -3368,6 +3422,17 @@ void SentenceRules::StakeNoun(int i) {
   int k = i + 1;
   if (k >= n_ || MentionAt(k) >= 0 || !In(lx_.share_word, t_[k])) return;
   while (k < n_ && MentionAt(k) < 0 && In(lx_.share_word, t_[k])) ++k;
+  // "a stake of about 30% in X", "cổ phần khoảng 20% tại X": the size after the noun.
+  int q = k;
+  while (q < n_ && MentionAt(q) < 0 && t_[q].word && In(lx_.stake_glue, t_[q])) ++q;
+  if (q + 1 < n_ && IsNumber(t_[q])) {
+    int pct = IsPunct(t_[q + 1], "%") ? 1 : lx_.percent_word.Match(t_, q + 1);
+    int r = q + 1 + pct;
+    if (pct > 0 && r < n_ && MentionAt(r) < 0 && In(lx_.share_word, t_[r])) {
+      while (r < n_ && MentionAt(r) < 0 && In(lx_.share_word, t_[r])) ++r;
+      k = r;
+    }
+  }
   EmitStake(start, k);
 }
 
@@ -3385,6 +3450,26 @@ void SentenceRules::EmitStake(int vb, int k) {
       if (q == subject.end && IsPunct(t_[q], "(")) {
         while (q < vb && !IsPunct(t_[q], ")")) ++q;
         continue;
+      }
+      // "X, the Hanoi-based market leader, controls ... and owns 30% of Y": a
+      // comma-enclosed description of the subject, naming no person or company.
+      if (q == subject.end && IsPunct(t_[q], ",")) {
+        int close = -1;
+        for (int r = q + 1; r < vb && r <= q + 16; ++r) {
+          if (IsPunct(t_[r], ",")) {
+            close = r;
+            break;
+          }
+          int rm = MentionAt(r);
+          if ((rm >= 0 && TypeOf(rm) != EntityType::kPlace) ||
+              (rm < 0 && !t_[r].word && !IsPunct(t_[r], "-"))) {
+            break;
+          }
+        }
+        if (close > q + 1 && t_[q + 1].word && !t_[q + 1].cap && MentionAt(q + 1) < 0) {
+          q = close;
+          continue;
+        }
       }
       if (MentionAt(q) >= 0 || !t_[q].word || t_[q].cap || lx_.stop.Match(t_, q) > 0) return;
     }
@@ -3570,6 +3655,19 @@ void SentenceRules::BoundedJob(int i) {
 }
 
 // "Kestrel Robotics of Denver": an organisation named with its city.
+// "Singapore's Kestrel Fund", "Shenzhen's Pearl Delta Entertainment": a city's possessive
+// right before an organisation's name says where it is based. A country's ("Vietnam's
+// Vingroup") says nothing of a city, and "Bangkok's Sathorn district" names a place in it.
+void SentenceRules::CityGenitive(int i) {
+  if (i < 1 || i + 1 >= n_ || t_[i].lower != "'s") return;
+  int city = MentionAt(i - 1), org = MentionAt(i + 1);
+  if (city < 0 || org < 0 || M(city).te != i || !IsCity(city) || M(org).tb != i + 1) return;
+  if (TypeOf(org) != EntityType::kOrganization || M(org).anaphor) return;
+  int e = M(org).te;
+  if (e < n_ && (lx_.district_cue.Match(t_, e) > 0 || (t_[e].word && t_[e].cap))) return;
+  EmitInPhrase(RelationType::kHqIn, org, city, "city-genitive", 78, i, i + 1);
+}
+
 void SentenceRules::OrgOfCity(int i) {
   if (i < 1 || i + 1 >= n_ || !In(lx_.name_of, t_[i])) return;
   int org = MentionAt(i - 1), city = MentionAt(i + 1);
@@ -3719,6 +3817,7 @@ void SentenceRules::Run() {
     Tenure(i);
     RoleOf(i);
     OrgOfCity(i);
+    CityGenitive(i);
     CityDescriptor(i);
     BoundedJob(i);
     BeforeFounding(i);

@@ -190,8 +190,10 @@ TEST(ExtractorTest, DevSetMeetsThePrecisionAndRecallFloor) {
       // same round.
       {"g", 12, 0.90, 0.68},
       // Blind set G judged round 6: P .86 R .65 with round 5's rules, P .88 R .68 with
-      // round 6's, which never saw it.
-      {"i", 12, 0.86, 0.66},
+      // round 6's, which never saw it. Round 7 tuned on it by classes (spelled-out and
+      // fractional stakes, control, owner's vehicle, leaving a post, city possessives)
+      // with the mention and coreference work of the same round: P .98 R .83.
+      {"i", 12, 0.95, 0.80},
   };
   // The blind set an article came from ("c" for "c07_..."), or "-" for the older ones.
   auto set_of = [](const std::string& id) -> std::string {
