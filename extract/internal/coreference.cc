@@ -862,6 +862,34 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
           if (c.genitive && nearest_gen < 0) nearest_gen = c.entity;
         }
         chosen = nearest >= 0 ? nearest : nearest_gen;
+        // "Anh Wei từng làm kỹ sư tại ByteDance. Anh ấy rời công ty năm 2021": the company
+        // a person leaves is the workplace ("tại X", "at X") the sentence before gave
+        // that same person, not the company the article is about.
+        int leave_tv = -1;
+        if (chosen < 0 && si > 0 && m.tb > 0 &&
+            lex_->triggers.MatchEndingAt(ms.tokens, m.tb, &leave_tv) > 0 && leave_tv >= 0 &&
+            lex_->trigger_info[leave_tv].relation == RelationType::kAlumniOf) {
+          int person = -1;
+          for (int pm : ms.mentions) {
+            if (pm == mi) break;
+            if (entity_type(pm) == EntityType::kPerson) person = doc->mentions[pm].entity;
+          }
+          const SentenceInfo& ps = doc->sentences[si - 1];
+          bool same_person = false;
+          int workplace = -1;
+          for (int pm : ps.mentions) {
+            const Mention& c = doc->mentions[pm];
+            if (person >= 0 && c.entity == person) same_person = true;
+            EntityType t = entity_type(pm);
+            if (same_person && c.entity >= 0 && !c.source && c.entity != person &&
+                (t == EntityType::kOrganization || t == EntityType::kUnknown) && c.tb > 0 &&
+                In(lex_->locative, ps.tokens[c.tb - 1])) {
+              workplace = c.entity;
+              break;
+            }
+          }
+          if (workplace >= 0) chosen = workplace;
+        }
         // "X, nhà sáng lập Tàu Nhanh, ... . Đồng sáng lập công ty là Y": after a founder
         // noun, the company whose founder the last sentences named.
         if (chosen < 0 && lex_->founder_noun.MatchEndingAt(ms.tokens, m.tb) > 0) {

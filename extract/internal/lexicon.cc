@@ -174,6 +174,7 @@ absl::StatusOr<std::unique_ptr<Lexicons>> Lexicons::Load() {
       {"before_found", &lex->before_found},
       {"kin_noun", &lex->kin_noun},
       {"family_word", &lex->family_word},
+      {"family_after", &lex->family_after},
       {"job_span", &lex->job_span},
       {"job_verb", &lex->job_verb},
       {"current_marker", &lex->current_marker},

@@ -129,7 +129,7 @@ struct Lexicons {
       holder_noun, product_head, venture_between, as_word, own_pronoun, join_tail, portfolio_noun,
       pair_subject, purpose, time_prep, month, degree_lead, besides, sell_verb, stake_size,
       stake_noun, unit_noun, among_investors, join_with, before_found, kin_noun, family_word,
-      job_span, job_verb, current_marker;
+      family_after, job_span, job_verb, current_marker;
   // A percentage spelled out ("per cent", "phần trăm"), and a vehicle that makes the
   // sentence subject the owner ("through its subsidiary Y").
   PhraseTable percent_word, via_vehicle;

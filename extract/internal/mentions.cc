@@ -38,6 +38,15 @@ void Analyzer::FindMentions(Document* doc, int si) const {
   }
   s.headline = letter_words >= 4 && caps_words * 10 >= letter_words * 7;
   if (s.headline) return;
+  // A sentence written in Vietnamese: English modal words spelt without diacritics are
+  // Vietnamese syllables there ("Dệt may Thiên Thanh": "may" is "sew", not "may").
+  int viet_words = 0;
+  for (const Token& t : toks) viet_words += t.word && t.viet ? 1 : 0;
+  const bool viet_sentence = viet_words >= 2 && viet_words * 4 >= letter_words;
+  auto modal = [&](int k) {
+    if (lx.modality.Match(toks, k) == 0) return false;
+    return !(viet_sentence && !toks[k].viet && !toks[k].cap);
+  };
 
   auto is_function_word = [&](int k) {
     const std::string& w = toks[k].lower;
@@ -580,7 +589,7 @@ void Analyzer::FindMentions(Document* doc, int si) const {
       return true;
     }
     if (k >= n || !toks[k].word || toks[k].cap || toks[k].has_digit || is_function_word(k) ||
-        lx.triggers.Match(toks, k) > 0 || lx.modality.Match(toks, k) > 0 ||
+        lx.triggers.Match(toks, k) > 0 || modal(k) ||
         lx.org_prefix.Match(toks, k) > 0 || lx.anaphora.Match(toks, k) > 0) {
       return false;
     }
@@ -603,13 +612,13 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     return u.word && !u.cap && !u.has_digit && toks[k - 1].cap && (u.viet || toks[k - 1].viet) &&
            !is_function_word(k) && !time_unit(k) && !(k + 1 < n && toks[k + 1].has_digit) &&
            lx.name_end.Match(toks, k) == 0 && lx.triggers.Match(toks, k) == 0 &&
-           lx.modality.Match(toks, k) == 0 && lx.anaphora.Match(toks, k) == 0 &&
+           !modal(k) && lx.anaphora.Match(toks, k) == 0 &&
            lx.org_prefix.Match(toks, k) == 0 && lx.title.Match(toks, k) == 0;
   };
   // Whether the name may end at k: nothing, punctuation or a function word follows.
   auto boundary_at = [&](int k) {
     return k >= n || !toks[k].word || is_function_word(k) || lx.triggers.Match(toks, k) > 0 ||
-           lx.modality.Match(toks, k) > 0;
+           modal(k);
   };
   for (int i = 0; i < n;) {
     const Token& t = toks[i];
@@ -812,11 +821,19 @@ void Analyzer::FindMentions(Document* doc, int si) const {
           if (j + 2 < n && lx.coord.Contains(toks[j].lower) &&
               toks[j + 1].word && toks[j + 1].cap && !blocked[j + 1] &&
               lx.institution.Match(toks, j + 1) == 0 && lx.org_prefix.Match(toks, j + 1) == 0 &&
-              lx.places.Match(toks, j + 1) == 0 && tail_syllable(j + 2) && boundary_at(j + 3)) {
+              lx.places.Match(toks, j + 1) == 0 && tail_syllable(j + 2) &&
+              (boundary_at(j + 3) ||
+               (toks[j + 3].word && toks[j + 3].cap && !blocked[j + 3] &&
+                lx.institution.Match(toks, j + 3) == 0 &&
+                lx.org_prefix.Match(toks, j + 3) == 0 &&
+                lx.person_prefix.Match(toks, j + 3) == 0))) {
             // "Bộ Tài nguyên và Môi trường": two Vietnamese words joined by "và" inside
-            // one name, each a capitalised syllable and a lower-case one.
+            // one name, each a capitalised syllable and a lower-case one. "Viện Hàn lâm
+            // Khoa học và Công nghệ Việt Nam": the name runs on over capitalised words
+            // after the second one.
             j += 3;
-            break;
+            if (boundary_at(j)) break;
+            continue;
           }
           if (!(j < n && toks[j].word && toks[j].cap)) break;
         } else if (u.word && !u.cap && j > i + im && toks[j - 1].cap && !is_function_word(j) &&
@@ -855,7 +872,13 @@ void Analyzer::FindMentions(Document* doc, int si) const {
         lx.triggers.Match(toks, i + 1) == 0) {
       int q = i + 2;
       while (q < n && toks[q].word && toks[q].cap && !blocked[q]) ++q;
-      if (q - (i + 2) >= 2 && lx.places.Match(toks, i + 2) < q - (i + 2)) {
+      // "Dệt may Nam Định", "Xi măng Hà Tiên": the brand may be the province alone when
+      // the business line is a whole two-syllable word that names no place itself.
+      int brand_place = -1;
+      const bool place_brand = lx.places.Match(toks, i + 2, &brand_place) == q - (i + 2) &&
+                               brand_place >= 0 && lx.place_info[brand_place].city &&
+                               !In(lx.locative, toks[i]) && !In(lx.locative, toks[i + 1]);
+      if (q - (i + 2) >= 2 && (lx.places.Match(toks, i + 2) < q - (i + 2) || place_brand)) {
         // "Điện gió Long Hòa 5 ở Trà Vinh": a plant's or project's number ends the name
         // when punctuation, a locative word or nothing follows it.
         if (q < n && toks[q].word && toks[q].has_digit && !IsYear(toks[q]) &&
@@ -881,6 +904,36 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     while (j < n && toks[j].word && toks[j].cap && !blocked[j]) ++j;
     for (bool grew = true; grew && j > i && j + 1 < n;) {
       grew = false;
+      // "Monk's Hill Ventures": a possessive inside a name that an organisation suffix
+      // ends. The word before "'s" must never stand alone in the article, or it is an
+      // owner of its own ("Google's Gradient Ventures" when Google appears elsewhere).
+      // A place's possessive is where the name is from ("Japan's Sora Capital").
+      if (j - i == 1 && toks[j].lower == "'s" && toks[j].begin == toks[j - 1].end &&
+          lx.places.Match(toks, i) == 0 &&
+          toks[j + 1].word && toks[j + 1].cap && !blocked[j + 1]) {
+        int q = j + 1;
+        while (q < n && toks[q].word && toks[q].cap && !blocked[q]) ++q;
+        if (q - (j + 1) >= 2 && lx.org_suffix.Contains(toks[q - 1].lower)) {
+          const std::string& text = doc->norm.text;
+          const std::string owner = text.substr(toks[i].begin, toks[i].end - toks[i].begin);
+          bool alone = false;
+          for (size_t at = text.find(owner); at != std::string::npos && !alone;
+               at = text.find(owner, at + 1)) {
+            size_t after = at + owner.size();
+            bool word_start = at == 0 || !absl::ascii_isalnum(static_cast<unsigned char>(text[at - 1]));
+            bool word_end = after >= text.size() ||
+                            (!absl::ascii_isalnum(static_cast<unsigned char>(text[after])) &&
+                             static_cast<unsigned char>(text[after]) < 0x80);
+            bool possessive = text.compare(after, 2, "'s") == 0;
+            if (word_start && word_end && !possessive) alone = true;
+          }
+          if (!alone) {
+            j = q;
+            grew = true;
+            continue;
+          }
+        }
+      }
       // "McKinsey & Company", "Hyundai E&C": '&' between capitalised words joins one name.
       if (IsPunct(toks[j], "&") && toks[j + 1].word && toks[j + 1].cap && !blocked[j + 1]) {
         j += 2;

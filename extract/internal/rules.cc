@@ -419,24 +419,54 @@ class SentenceRules {
         round = lx_.round.Match(p.tokens, k) > 0;
       }
       if (!round) continue;
-      for (int pm : p.mentions) {
-        const Mention& c = M(pm);
-        if (c.source || c.genitive) continue;
-        // "... được dẫn dắt bởi X", "... from X": the investor, not the round's owner.
-        // So is "led by Singapore-based X": a "<place>-based" modifier in between.
-        size_t b = c.tb;
-        if (b >= 3 && In(lx_.based_compound, p.tokens[b - 1]) && IsPunct(p.tokens[b - 2], "-")) {
-          b -= 3;
-          while (b > 0 && p.tokens[b - 1].cap && p.tokens[b - 1].word) --b;
-        }
-        if (b > 0 && (In(lx_.agent_by, p.tokens[b - 1]) || In(lx_.source_from, p.tokens[b - 1]))) {
-          continue;
-        }
-        EntityType t = c.entity >= 0 ? doc_.entities[c.entity].type : c.type;
-        if (t == EntityType::kPlace || t == EntityType::kPerson) continue;
-        if (c.anaphor && c.entity < 0) continue;
-        return pm;
+      int pm = CompanyOfRound(ps);
+      if (pm >= 0) return pm;
+    }
+    return -1;
+  }
+  // "Vòng Series A do X dẫn dắt" long after "Sau vòng Series A 9 triệu USD, Livebox ...":
+  // the company of the nearest earlier sentence naming the same lettered round, however
+  // far back. -1 if none.
+  int NamedRoundOwner(int round_mention) const {
+    const Mention& r = M(round_mention);
+    std::string letter;
+    for (int k = r.tb; k + 1 < r.te && letter.empty(); ++k) {
+      if (In(lx_.round_name, t_[k]) && t_[k + 1].lower.size() == 1) letter = t_[k + 1].lower;
+    }
+    if (letter.empty()) return -1;
+    for (int ps = si_ - 1; ps >= 0; --ps) {
+      const SentenceInfo& p = doc_.sentences[ps];
+      bool same = false;
+      for (size_t k = 0; k + 1 < p.tokens.size() && !same; ++k) {
+        same = In(lx_.round_name, p.tokens[k]) && p.tokens[k + 1].lower == letter;
       }
+      if (!same) continue;
+      int pm = CompanyOfRound(ps);
+      if (pm >= 0) return pm;
+    }
+    return -1;
+  }
+  // The first name in sentence `ps` that may own a round it states: not an investor
+  // after "by"/"from", not a person or place. -1 if none.
+  int CompanyOfRound(int ps) const {
+    const SentenceInfo& p = doc_.sentences[ps];
+    for (int pm : p.mentions) {
+      const Mention& c = M(pm);
+      if (c.source || c.genitive) continue;
+      // "... được dẫn dắt bởi X", "... from X": the investor, not the round's owner.
+      // So is "led by Singapore-based X": a "<place>-based" modifier in between.
+      size_t b = c.tb;
+      if (b >= 3 && In(lx_.based_compound, p.tokens[b - 1]) && IsPunct(p.tokens[b - 2], "-")) {
+        b -= 3;
+        while (b > 0 && p.tokens[b - 1].cap && p.tokens[b - 1].word) --b;
+      }
+      if (b > 0 && (In(lx_.agent_by, p.tokens[b - 1]) || In(lx_.source_from, p.tokens[b - 1]))) {
+        continue;
+      }
+      EntityType t = c.entity >= 0 ? doc_.entities[c.entity].type : c.type;
+      if (t == EntityType::kPlace || t == EntityType::kPerson) continue;
+      if (c.anaphor && c.entity < 0) continue;
+      return pm;
     }
     return -1;
   }
@@ -1488,6 +1518,67 @@ bool SentenceRules::UnlistedCity(int mi) const {
 
 void SentenceRules::AddFact(RelationType rel, int subject, int object, const std::string& rule,
                             int conf, int lo, int hi) {
+  // "Vòng Series A do X dẫn dắt", "Series A round led by X": a name the mention finder
+  // opened with a round word is the round, which stands for the company that raised it.
+  // So is an anaphor tied to it ("Vòng tiền Series A của đơn vị này nhận vốn từ X").
+  auto names_round = [&](int mi) {
+    const Mention& r = M(mi);
+    if (r.sentence != si_ || r.anaphor || r.te - r.tb < 2 || !t_[r.tb].cap ||
+        lx_.round.Match(t_, r.tb) == 0) {
+      return false;
+    }
+    // "Vòng Xanh" is a company: the round names its stage ("Series A", "hạt giống").
+    for (int k = r.tb + 1; k < r.te; ++k) {
+      if (lx_.seed_round.Match(t_, k) > 0) return true;
+      if (k + 1 < r.te && In(lx_.round_name, t_[k]) && t_[k + 1].lower.size() == 1) return true;
+    }
+    return false;
+  };
+  int round_m = -1;
+  if (rel == RelationType::kInvestedIn && object >= 0) {
+    if (names_round(object)) {
+      round_m = object;
+    } else if (M(object).anaphor && M(object).entity >= 0 && M(object).sentence == si_) {
+      for (int mi : s_.mentions) {
+        if (M(mi).entity == M(object).entity && names_round(mi)) round_m = mi;
+      }
+    }
+  }
+  if (round_m >= 0) {
+    // "Vòng Series A của Y", "the Series A of Y": the possessor owns it.
+    int te = M(round_m).te;
+    int owner = te + 1 < n_ && MentionAt(te + 1) >= 0 && M(MentionAt(te + 1)).genitive &&
+                        M(MentionAt(te + 1)).tb == te + 1
+                    ? MentionAt(te + 1)
+                    : -1;
+    // An anaphor the coreference step tied to the round itself names no owner.
+    // Its possessor is then unknown, and another company's round of the same stage
+    // may be meant.
+    bool possessed = owner >= 0;
+    if (owner >= 0 && M(owner).entity >= 0 && M(owner).entity == M(round_m).entity) owner = -1;
+    if (owner < 0) owner = RoundOwner();
+    if (owner < 0 && !possessed) owner = NamedRoundOwner(round_m);
+    if (owner < 0 || owner == round_m ||
+        (M(owner).entity >= 0 && M(owner).entity == M(round_m).entity)) {
+      return;
+    }
+    object = owner;
+    conf -= 5;
+  }
+  // "spent seven years as an associate at X before leaving the firm", "làm việc tại X
+  // 5 năm rồi rời công ty": the employer a job phrase just named, between the person
+  // and the anaphor, is the one left.
+  if (rel == RelationType::kAlumniOf && M(object).anaphor && M(object).sentence == si_ &&
+      M(subject).sentence == si_ && M(subject).te <= M(object).tb) {
+    for (int k = M(object).tb - 1; k > M(subject).te; --k) {
+      int mi = MentionAt(k);
+      if (mi < 0 || M(mi).anaphor || M(mi).tb != k) continue;
+      if (TypeOf(mi) == EntityType::kOrganization && In(lx_.former_bridge, t_[k - 1])) {
+        object = mi;
+      }
+      break;
+    }
+  }
   if (!SlotFits(rel, true, subject) || !SlotFits(rel, false, object)) return;
   const Mention& sm_real = M(subject);
   const Mention& om_real = M(object);
@@ -1496,6 +1587,12 @@ void SentenceRules::AddFact(RelationType rel, int subject, int object, const std
   // surname is no investor or founder the graph can hold.
   if (rel != RelationType::kAlumniOf && sm_real.sentence == si_ &&
       lx_.family_word.MatchEndingAt(t_, sm_real.tb) > 0) {
+    return;
+  }
+  // "controlled by the Thanakul family", "gia đình Lâm": the English word after the
+  // surname names a family too.
+  if (rel != RelationType::kAlumniOf && sm_real.sentence == si_ && sm_real.te < n_ &&
+      lx_.family_after.Match(t_, sm_real.te) > 0) {
     return;
   }
   // An argument named in an earlier sentence (the company whose round "X also joined",
@@ -2132,7 +2229,9 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
   // article and running up to the verb describes X itself.
   bool described = false;
   if (!left.mentions.empty()) {
-    int te = M(left.mentions.front()).te;
+    // "của A và B, nhà sản xuất pin có trụ sở ở C": the description after a list
+    // follows its last member, the one it describes.
+    int te = M(left.mentions.back()).te;
     // "... của Bảo Tín Online, công ty công nghệ bảo hiểm (insurtech) có trụ sở tại Hà
     // Nội": a lower-case cue noun opens the description as an article does.
     described = te + 1 < i && IsPunct(t_[te], ",") &&
@@ -2141,6 +2240,16 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
                                               lx_.org_head.Match(t_, te + 1)) > 0));
     for (int q = te + 1; described && q < i; ++q) {
       described = (t_[q].word && MentionAt(q) < 0) || IsPunct(t_[q], "(") || IsPunct(t_[q], ")");
+    }
+    // A singular description ("nhà sản xuất pin", "a battery maker") is about that last
+    // member alone; "hai quỹ", "both funds" would describe them all.
+    if (described && rel == RelationType::kHqIn && left.mentions.size() > 1 &&
+        !IsNumber(t_[te + 1]) && !In(lx_.number_word, t_[te + 1]) &&
+        lx_.quantifier.Match(t_, te + 1) == 0 && lx_.pair_subject.Match(t_, te + 1) == 0) {
+      int last = left.mentions.back();
+      left.mentions.assign(1, last);
+      left.begin = M(last).tb;
+      left.end = M(last).te;
     }
   }
   if (!left.mentions.empty() && left.penalty > 0 && !described &&
@@ -2244,11 +2353,23 @@ void SentenceRules::Generic(int i, int m, const Trigger& trig) {
       return;
     }
   }
-  if (left.mentions.empty() && trig.left_is_subject && i >= 4 &&
-      In(lx_.clause_relative, t_[i - 1])) {
+  // "B, a producer who previously spent six years at X": a relative word a few words
+  // before a past job's trigger opens the clause that holds it.
+  int relative_at = i - 1;
+  if (rel == RelationType::kAlumniOf && i >= 1 && !In(lx_.clause_relative, t_[i - 1])) {
+    for (int k = i - 1; k >= 1 && k >= i - 5; --k) {
+      if (MentionAt(k) >= 0 || !t_[k].word || t_[k].cap) break;
+      if (In(lx_.clause_relative, t_[k])) {
+        relative_at = k;
+        break;
+      }
+    }
+  }
+  if (left.mentions.empty() && trig.left_is_subject && relative_at >= 3 &&
+      In(lx_.clause_relative, t_[relative_at])) {
     // "A, a former Viettel engineer who graduated from X": the relative clause is
     // about the name the description describes.
-    for (int k = i - 2; k >= 1 && k >= i - 9; --k) {
+    for (int k = relative_at - 1; k >= 1 && k >= relative_at - 8; --k) {
       // "X, his co-founder, is an ex-Siemens architect who graduated from Y": a copula
       // and an article open the description.
       int cm = t_[k].word && MentionAt(k) < 0 ? lx_.copula.Match(t_, k) : 0;
@@ -2388,6 +2509,23 @@ void SentenceRules::Former(int i, int m, const Trigger& trig) {
     }
   }
   if (org.mentions.empty()) return;
+  // "by A, a former manager at X, and B", "bà A, cựu giám đốc X, và ông B": an
+  // appositive closes at its comma; ", and B" goes on with the list the person belongs
+  // to, not with the employers.
+  {
+    int a = i - (i > 0 && In(lx_.article, t_[i - 1]) ? 1 : 0);
+    if (a >= 2 && IsPunct(t_[a - 1], ",") && MentionAt(a - 2) >= 0) {
+      for (size_t k = 1; k < org.mentions.size(); ++k) {
+        int tb = M(org.mentions[k]).tb;
+        tb -= lx_.person_prefix.MatchEndingAt(t_, tb);
+        if (tb >= 2 && In(lx_.and_word, t_[tb - 1]) && IsPunct(t_[tb - 2], ",")) {
+          org.mentions.resize(k);
+          org.end = M(org.mentions.back()).te;
+          break;
+        }
+      }
+    }
+  }
   Slot person;
   // "do Y, cựu CEO của Z, thành lập": the description right after a name is its own.
   if (i >= 2 && IsPunct(t_[i - 1], ",") && MentionAt(i - 2) >= 0 &&
@@ -3903,6 +4041,34 @@ std::vector<Fact> Analyzer::FindFacts(const Document& doc) const {
     SentenceRules rules(*lex_, doc, si, &facts);
     rules.Run();
   }
+  // "nghỉ việc tại X để lập công ty", "left X to start his own company": a company named
+  // by a bare noun, founded in the sentence that says the founder left X, is not X.
+  // ("A, người đồng sáng lập VNG, đã rời VNG" names VNG and keeps both facts.)
+  // So are the co-founders the same bare noun took.
+  auto entity_of = [&](int mi) { return doc.mentions[mi].entity; };
+  std::vector<std::pair<int, int>> not_left;  // (sentence, company mention)
+  for (const Fact& f : facts) {
+    if (f.relation != RelationType::kFoundedBy || !doc.mentions[f.subject].anaphor ||
+        entity_of(f.subject) < 0) {
+      continue;
+    }
+    for (const Fact& g : facts) {
+      if (g.relation == RelationType::kAlumniOf && g.sentence == f.sentence &&
+          entity_of(g.subject) == entity_of(f.object) &&
+          entity_of(g.object) == entity_of(f.subject)) {
+        not_left.emplace_back(f.sentence, f.subject);
+        break;
+      }
+    }
+  }
+  facts.erase(std::remove_if(facts.begin(), facts.end(),
+                             [&](const Fact& f) {
+                               return f.relation == RelationType::kFoundedBy &&
+                                      std::find(not_left.begin(), not_left.end(),
+                                                std::make_pair(f.sentence, f.subject)) !=
+                                          not_left.end();
+                             }),
+              facts.end());
   // One fact per (subject, relation, object, sentence): the most confident one.
   std::vector<Fact> out;
   absl::flat_hash_map<std::string, size_t> index;

@@ -195,8 +195,11 @@ TEST(ExtractorTest, DevSetMeetsThePrecisionAndRecallFloor) {
       // with the mention and coreference work of the same round: P .98 R .83.
       {"i", 12, 0.95, 0.80},
       // Blind set H judged rounds 6 and 7: P .84 R .63 with round 5's rules, P .84 R .67
-      // with round 6's and P .85 R .67 with round 7's, none of which saw it.
-      {"j", 12, 0.82, 0.64},
+      // with round 6's and P .85 R .67 with round 7's, none of which saw it. Round 8 took
+      // its false positives by class (appositives and relative clauses that describe the
+      // name before them, families as owners, rounds read as companies, a bare "công
+      // ty"/"the firm" after leaving a job): P .93 R .70.
+      {"j", 12, 0.90, 0.68},
   };
   // The blind set an article came from ("c" for "c07_..."), or "-" for the older ones.
   auto set_of = [](const std::string& id) -> std::string {
