@@ -48,7 +48,7 @@ void Analyzer::ResolveEntities(Document* doc) const {
     const SentenceInfo& s = doc->sentences[m.sentence];
     int e = m.te;
     while (e - m.tb > 1 &&
-           (lx.corp_suffix.Contains(s.tokens[e - 1].lower) || !s.tokens[e - 1].word)) {
+           (lx.corp_suffix.Contains(s.tokens[e - 1]) || !s.tokens[e - 1].word)) {
       --e;
     }
     std::string core = Fold(
@@ -86,7 +86,7 @@ void Analyzer::ResolveEntities(Document* doc) const {
       {
         const SentenceInfo& s = doc->sentences[m.sentence];
         for (int k = m.tb; k < m.te; ++k) {
-          if (lx.surname.Contains(s.tokens[k].lower)) person_like = true;
+          if (lx.surname.Contains(s.tokens[k])) person_like = true;
         }
       }
       if (c < 0 && person_like) {
@@ -265,7 +265,7 @@ void Analyzer::ResolveEntities(Document* doc) const {
     if (info.type == EntityType::kOrganization) {
       std::vector<Token> nt = Tokenize(info.name);
       int e = static_cast<int>(nt.size());
-      while (e > 1 && (!nt[e - 1].word || lx.corp_suffix.Contains(nt[e - 1].lower))) --e;
+      while (e > 1 && (!nt[e - 1].word || lx.corp_suffix.Contains(nt[e - 1]))) --e;
       if (e > 0 && e < static_cast<int>(nt.size())) {
         std::string base = info.name.substr(0, nt[e - 1].end - nt[0].begin);
         std::string folded = Fold(base);
@@ -485,8 +485,8 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
       // "cựu giám đốc của Grab rời tập đoàn gọi xe này": after a verb or preposition that
       // takes an object, the company its own sentence named comes first (below).
       bool object_slot = m.anaphor_kind == AnaphorKind::kOrgDemonstrative && m.tb > 0 &&
-                         lex_->object_marker.Contains(s.tokens[m.tb - 1].lower) &&
-                         !lex_->genitive.Contains(s.tokens[m.tb - 1].lower);
+                         lex_->object_marker.Contains(s.tokens[m.tb - 1]) &&
+                         !lex_->genitive.Contains(s.tokens[m.tb - 1]);
       // "Công ty khởi nghiệp này" after a bank, "the startup" after an investor: an
       // entity named or described as a fund, bank or investor is not what a startup or
       // company anaphor stands for, nor is a startup what "quỹ này" stands for.
@@ -572,7 +572,7 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
       }
       if (chosen < 0 && !wanted.empty() && !object_slot) {
         bool possessive =
-            m.genitive || (m.tb > 0 && lex_->genitive.Contains(s.tokens[m.tb - 1].lower));
+            m.genitive || (m.tb > 0 && lex_->genitive.Contains(s.tokens[m.tb - 1]));
         for (auto it = history.rbegin(); it != history.rend(); ++it) {
           if (si - it->sentence > 8) break;
           if (possessive && it->sentence == si) continue;
@@ -644,7 +644,7 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
             // with a family name, or one after a word (the object of a verb or a
             // preposition), is not the person meant.
             const std::vector<Token>& ct = doc->sentences[it->sentence].tokens;
-            if (!nt.empty() && nt[0].viet && !lex_->surname.Contains(nt[0].lower)) {
+            if (!nt.empty() && nt[0].viet && !lex_->surname.Contains(nt[0])) {
               name_like = false;
             }
             if (c.tb > 0 && ct[c.tb - 1].word) name_like = false;
@@ -672,13 +672,13 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
             }
           }
         }
-        if (chosen < 0 && m.tb > 0 && lex_->object_marker.Contains(ms.tokens[m.tb - 1].lower)) {
+        if (chosen < 0 && m.tb > 0 && lex_->object_marker.Contains(ms.tokens[m.tb - 1])) {
           for (auto it = history.rbegin(); it != history.rend() && it->sentence == si; ++it) {
             const Mention& c = doc->mentions[it->mention];
             EntityType t = entity_type(it->mention);
             // An untyped name counts when it was a possessor or a workplace ("của X").
             bool owner =
-                c.genitive || (c.tb > 0 && lex_->locative.Contains(ms.tokens[c.tb - 1].lower));
+                c.genitive || (c.tb > 0 && lex_->locative.Contains(ms.tokens[c.tb - 1]));
             if (!c.source &&
                 (t == EntityType::kOrganization || (t == EntityType::kUnknown && owner))) {
               chosen = c.entity;
@@ -731,7 +731,7 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
           // not a person's.
           const std::vector<Token>& pt0 = doc->sentences[prev].tokens;
           if (t == EntityType::kUnknown && c.entity >= 0 && pt0[c.tb].viet &&
-              !lex_->surname.Contains(pt0[c.tb].lower)) {
+              !lex_->surname.Contains(pt0[c.tb])) {
             untyped_word = true;
           }
           // "Theo thỏa thuận, Lion Peak nắm 40% cổ phần. Quỹ này ...": a fund, bank or
@@ -739,7 +739,7 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
           if (t == EntityType::kUnknown && c.entity >= 0 && !wanted.empty() &&
               !SharesClass(wanted, {"startup"})) {
             bool surname = false;
-            for (int k = c.tb; k < c.te; ++k) surname = surname || lex_->surname.Contains(pt0[k].lower);
+            for (int k = c.tb; k < c.te; ++k) surname = surname || lex_->surname.Contains(pt0[k]);
             untyped_word = untyped_word || !surname;
           }
           // The subject opens the sentence, or follows a short opening phrase ("Năm
@@ -801,7 +801,7 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
               const std::vector<Token>& ct = doc->sentences[c.sentence].tokens;
               bool viet = false;
               for (int k = c.tb; k < c.te; ++k) viet = viet || ct[k].viet;
-              viet_company = c.te - c.tb >= 2 && viet && !lex_->surname.Contains(ct[c.tb].lower) &&
+              viet_company = c.te - c.tb >= 2 && viet && !lex_->surname.Contains(ct[c.tb]) &&
                              seen_count[c.entity] >= 3;
               for (int k = c.tb; k < c.te && viet_company; ++k) {
                 viet_company = ct[k].word && ct[k].cap && !ct[k].has_digit;
@@ -845,7 +845,7 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
         const SentenceInfo& ms = doc->sentences[si];
         // "X also invested in the company's Series A": a possessor too.
         bool possessive =
-            m.genitive || (m.tb > 0 && lex_->genitive.Contains(ms.tokens[m.tb - 1].lower)) ||
+            m.genitive || (m.tb > 0 && lex_->genitive.Contains(ms.tokens[m.tb - 1])) ||
             (m.te < static_cast<int>(ms.tokens.size()) && ms.tokens[m.te].lower == "'s");
         for (auto it = history.rbegin(); it != history.rend() && it->sentence == si; ++it) {
           if (possessive) break;
@@ -963,7 +963,7 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
                 ((c.te - c.tb == 1 && (std::any_of(p.tokens.begin(), p.tokens.begin() + c.tb,
                                                    [](const Token& w) { return w.word; }) ||
                                        doc->entities[c.entity].count >= 2)) ||
-                 (p.tokens[c.tb].viet && !lex_->surname.Contains(p.tokens[c.tb].lower)));
+                 (p.tokens[c.tb].viet && !lex_->surname.Contains(p.tokens[c.tb])));
             // "Lumo Health was founded by Dara Singh. Singh previously worked at ...": one
             // word that ends a longer untyped name the article gave before is a person's
             // family name, not a company.
@@ -1015,7 +1015,7 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
               if (t == EntityType::kUnknown && sentence == si && !word) {
                 bool surname = false;
                 for (const Token& nt : Tokenize(doc->entities[c.entity].name)) {
-                  surname = surname || lex_->surname.Contains(nt.lower);
+                  surname = surname || lex_->surname.Contains(nt);
                 }
                 word = !surname;
               }
@@ -1172,7 +1172,7 @@ void Analyzer::ResolveAnaphora(Document* doc) const {
         std::vector<Token> nt = Tokenize(doc->entities[chosen].name);
         bool viet = std::any_of(nt.begin(), nt.end(), [](const Token& t) { return t.viet; });
         bool company_like =
-            nt.size() == 1 || (!nt.empty() && viet && !lex_->surname.Contains(nt[0].lower));
+            nt.size() == 1 || (!nt.empty() && viet && !lex_->surname.Contains(nt[0]));
         if (company_like) doc->entities[chosen].type = EntityType::kOrganization;
       }
       // "she" says the untyped name it takes is a person.

@@ -17,12 +17,15 @@ void PhraseTable::Add(absl::string_view phrase, int value) {
   std::vector<Token> toks = Tokenize(phrase);
   if (toks.empty()) return;
   Entry entry;
-  for (const Token& t : toks) entry.tokens.push_back(t.lower);
+  for (const Token& t : toks) {
+    entry.tokens.push_back(t.lower);
+    entry.hashes.push_back(t.lower_hash);
+  }
   std::string joined = absl::StrJoin(entry.tokens, " ");
-  phrases_filter_.Add(joined);
+  phrases_filter_.Add(WordHash(joined));
   phrases_.insert(std::move(joined));
-  first_words_.Add(entry.tokens.front());
-  last_words_.Add(entry.tokens.back());
+  first_words_.Add(entry.hashes.front());
+  last_words_.Add(entry.hashes.back());
   entry.value = value;
   auto sorter = [](const Entry& a, const Entry& b) { return a.tokens.size() > b.tokens.size(); };
   auto& f = by_first_[entry.tokens.front()];
@@ -33,18 +36,23 @@ void PhraseTable::Add(absl::string_view phrase, int value) {
   std::stable_sort(l.begin(), l.end(), sorter);
 }
 
-int PhraseTable::Match(const std::vector<Token>& tokens, size_t i, int* value) const {
-  if (i >= tokens.size() || !first_words_.MayHold(tokens[i].lower)) return 0;
-  auto it = by_first_.find(tokens[i].lower);
+namespace {
+
+bool SameWord(const Token& t, const std::string& word, uint64_t hash) {
+  return t.lower_hash == hash && t.lower == word;
+}
+
+}  // namespace
+
+int PhraseTable::MatchAt(const std::vector<Token>& tokens, size_t i, int* value) const {
+  const Token& first = tokens[i];
+  auto it = by_first_.find(HashedWord{first.lower, first.lower_hash});
   if (it == by_first_.end()) return 0;
   for (const Entry& e : it->second) {
     if (i + e.tokens.size() > tokens.size()) continue;
     bool ok = true;
-    for (size_t k = 1; k < e.tokens.size(); ++k) {
-      if (tokens[i + k].lower != e.tokens[k]) {
-        ok = false;
-        break;
-      }
+    for (size_t k = 1; k < e.tokens.size() && ok; ++k) {
+      ok = SameWord(tokens[i + k], e.tokens[k], e.hashes[k]);
     }
     if (ok) {
       if (value != nullptr) *value = e.value;
@@ -54,19 +62,17 @@ int PhraseTable::Match(const std::vector<Token>& tokens, size_t i, int* value) c
   return 0;
 }
 
-int PhraseTable::MatchEndingAt(const std::vector<Token>& tokens, size_t end, int* value) const {
-  if (end == 0 || end > tokens.size() || !last_words_.MayHold(tokens[end - 1].lower)) return 0;
-  auto it = by_last_.find(tokens[end - 1].lower);
+int PhraseTable::MatchEndingAtFrom(const std::vector<Token>& tokens, size_t end,
+                                   int* value) const {
+  const Token& last = tokens[end - 1];
+  auto it = by_last_.find(HashedWord{last.lower, last.lower_hash});
   if (it == by_last_.end()) return 0;
   for (const Entry& e : it->second) {
     if (e.tokens.size() > end) continue;
     size_t start = end - e.tokens.size();
     bool ok = true;
-    for (size_t k = 0; k + 1 < e.tokens.size(); ++k) {
-      if (tokens[start + k].lower != e.tokens[k]) {
-        ok = false;
-        break;
-      }
+    for (size_t k = 0; k + 1 < e.tokens.size() && ok; ++k) {
+      ok = SameWord(tokens[start + k], e.tokens[k], e.hashes[k]);
     }
     if (ok) {
       if (value != nullptr) *value = e.value;
@@ -77,7 +83,12 @@ int PhraseTable::MatchEndingAt(const std::vector<Token>& tokens, size_t end, int
 }
 
 bool PhraseTable::Contains(absl::string_view lower_phrase) const {
-  return phrases_filter_.MayHold(lower_phrase) && phrases_.contains(lower_phrase);
+  uint64_t hash = WordHash(lower_phrase);
+  return phrases_filter_.MayHold(hash) && phrases_.contains(HashedWord{lower_phrase, hash});
+}
+
+bool PhraseTable::ContainsWord(const Token& token) const {
+  return phrases_.contains(HashedWord{token.lower, token.lower_hash});
 }
 
 

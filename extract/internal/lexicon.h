@@ -24,35 +24,73 @@ class PhraseTable {
   void Add(absl::string_view phrase, int value);
   // Length in tokens of the longest phrase that starts at tokens[i] (0 if none);
   // its value goes to *value when value is not null.
-  int Match(const std::vector<Token>& tokens, size_t i, int* value = nullptr) const;
+  // The bit test that rejects most probes is inline; the rest is out of line.
+  int Match(const std::vector<Token>& tokens, size_t i, int* value = nullptr) const {
+    if (i >= tokens.size() || !first_words_.MayHold(tokens[i].lower_hash)) return 0;
+    return MatchAt(tokens, i, value);
+  }
   // Like Match, but ending at tokens[end - 1].
-  int MatchEndingAt(const std::vector<Token>& tokens, size_t end, int* value = nullptr) const;
+  int MatchEndingAt(const std::vector<Token>& tokens, size_t end, int* value = nullptr) const {
+    if (end == 0 || end > tokens.size() || !last_words_.MayHold(tokens[end - 1].lower_hash)) {
+      return 0;
+    }
+    return MatchEndingAtFrom(tokens, end, value);
+  }
   bool Contains(absl::string_view lower_phrase) const;
+  // Whether the token alone is one of the phrases.
+  bool Contains(const Token& token) const {
+    return phrases_filter_.MayHold(token.lower_hash) && ContainsWord(token);
+  }
 
  private:
+  int MatchAt(const std::vector<Token>& tokens, size_t i, int* value) const;
+  int MatchEndingAtFrom(const std::vector<Token>& tokens, size_t end, int* value) const;
+  bool ContainsWord(const Token& token) const;
+
+  // A word and its WordHash, so a token is looked up without hashing it again.
+  struct HashedWord {
+    absl::string_view word;
+    uint64_t hash;
+  };
+  struct WordKeyHash {
+    using is_transparent = void;
+    size_t operator()(absl::string_view w) const { return WordHash(w); }
+    size_t operator()(const HashedWord& w) const { return w.hash; }
+  };
+  struct WordKeyEq {
+    using is_transparent = void;
+    static absl::string_view View(absl::string_view w) { return w; }
+    static absl::string_view View(const HashedWord& w) { return w.word; }
+    template <typename A, typename B>
+    bool operator()(const A& a, const B& b) const {
+      return View(a) == View(b);
+    }
+  };
   struct Entry {
     std::vector<std::string> tokens;
+    std::vector<uint64_t> hashes;  // WordHash of each token.
     int value;
   };
   // The rules probe every table at almost every token and nearly all probes miss,
-  // so a word is first checked against the (length, first byte) pairs of the
-  // table's words: one bit test instead of hashing the word.
+  // so a word's hash is first tested against a bitmap of the table's word hashes:
+  // one bit test, and a probe of the map only when it passes.
   class WordFilter {
    public:
-    void Add(absl::string_view word) { bits_[Row(word)] |= Bit(word); }
-    bool MayHold(absl::string_view word) const { return (bits_[Row(word)] & Bit(word)) != 0; }
+    void Add(uint64_t hash) { bits_[Row(hash)] |= Bit(hash); }
+    bool MayHold(uint64_t hash) const { return (bits_[Row(hash)] & Bit(hash)) != 0; }
 
    private:
-    static size_t Row(absl::string_view w) { return w.size() < 31 ? w.size() : 31; }
-    static uint64_t Bit(absl::string_view w) {
-      return uint64_t{1} << (w.empty() ? 0 : static_cast<unsigned char>(w[0]) & 63);
-    }
-    std::array<uint64_t, 32> bits_{};
+    static constexpr size_t kRows = 64;  // 4,096 bits: few false hits on tables of hundreds.
+    static size_t Row(uint64_t h) { return (h >> 6) & (kRows - 1); }
+    static uint64_t Bit(uint64_t h) { return uint64_t{1} << (h & 63); }
+    std::array<uint64_t, kRows> bits_{};
   };
+  template <typename V>
+  using WordMap = absl::flat_hash_map<std::string, V, WordKeyHash, WordKeyEq>;
   WordFilter first_words_, last_words_, phrases_filter_;
-  absl::flat_hash_map<std::string, std::vector<Entry>> by_first_;
-  absl::flat_hash_map<std::string, std::vector<Entry>> by_last_;
-  absl::flat_hash_set<std::string> phrases_;
+  WordMap<std::vector<Entry>> by_first_;
+  WordMap<std::vector<Entry>> by_last_;
+  absl::flat_hash_set<std::string, WordKeyHash, WordKeyEq> phrases_;
 };
 
 enum TriggerFlag : uint32_t {

@@ -137,7 +137,7 @@ void Analyzer::FindMentions(Document* doc, int si) const {
       const Token& t = toks[k];
       bool glue = In(lx.article, t) || t.lower == "'s" || In(lx.own_pronoun, t);
       if (!glue && (!t.word || t.cap || is_function_word(k) || lx.triggers.Match(toks, k) > 0 ||
-                    lx.coord.Contains(t.lower))) {
+                    lx.coord.Contains(t))) {
         return false;
       }
     }
@@ -148,7 +148,7 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     *type = EntityType::kUnknown;
     *strength = 0;
     const Token& last = toks[e - 1];
-    if (lx.org_suffix.Contains(last.lower) && e - b >= 2) {
+    if (lx.org_suffix.Contains(last) && e - b >= 2) {
       *type = EntityType::kOrganization;
       *strength = 2;
       return;
@@ -183,7 +183,7 @@ void Analyzer::FindMentions(Document* doc, int si) const {
       }
     }
     bool has_surname = false;
-    for (int k = b; k < e; ++k) has_surname = has_surname || lx.surname.Contains(toks[k].lower);
+    for (int k = b; k < e; ++k) has_surname = has_surname || lx.surname.Contains(toks[k]);
     // "Wei-Lin Chang", "Kang Min-Jun": capitals only at the start of each hyphenated part
     // of a name with a family name are a given name's, not a brand's inner capitals.
     auto camel = [&](int k) {
@@ -214,7 +214,7 @@ void Analyzer::FindMentions(Document* doc, int si) const {
         // "Nguyễn Xuân Trường": inside a Vietnamese name with a family name, "Trường"
         // is a given name; a school's name opens with it.
         if (has_surname && k > b && toks[k].viet) continue;
-        if (lx.institution.Contains(toks[k].lower)) {
+        if (lx.institution.Contains(toks[k])) {
           *type = EntityType::kOrganization;
           *strength = 2;
           return;
@@ -224,7 +224,7 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     // "Vertex Ventures Southeast Asia & India": an organisation word, then only places
     // and joiners, names the organisation's regional arm.
     for (int k = b + 1; k + 1 < e; ++k) {
-      if (!lx.org_suffix.Contains(toks[k].lower)) continue;
+      if (!lx.org_suffix.Contains(toks[k])) continue;
       int q = k + 1;
       while (q < e) {
         int pm = lx.places.Match(toks, q);
@@ -261,7 +261,7 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     // "tổng giám đốc Tân Cảng Xanh": a Vietnamese person's name after a title opens
     // with the family name, so a Vietnamese run that does not names the company.
     // A middle name ("Văn", "Thị") still marks a person whose family name is rare.
-    if (person_cue_before[b] && toks[b].viet && !lx.surname.Contains(toks[b].lower) &&
+    if (person_cue_before[b] && toks[b].viet && !lx.surname.Contains(toks[b]) &&
         lx.surname.Match(toks, b) == 0 && !(e - b >= 3 && In(lx.middle_name, toks[b + 1]))) {
       *type = EntityType::kOrganization;
       *strength = 1;
@@ -321,7 +321,7 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     // role is the person holding it (not a role organisations hold, see org_class).
     // "Its founders, Anika Rao and Peter Lim, ...": the first of a list set off the same way.
     if (b >= 2 && e - b >= 2 && IsPunct(toks[b - 1], ",") && e < n &&
-        (IsPunct(toks[e], ",") || lx.coord.Contains(toks[e].lower))) {
+        (IsPunct(toks[e], ",") || lx.coord.Contains(toks[e]))) {
       int tm =
           std::max(lx.title.MatchEndingAt(toks, b - 1), lx.founder_noun.MatchEndingAt(toks, b - 1));
       // "His co-founder, X, ...": a founder noun is a role too.
@@ -364,7 +364,7 @@ void Analyzer::FindMentions(Document* doc, int si) const {
         return;
       }
     }
-    if (len == 1 && lx.org_suffix.Contains(last.lower)) {
+    if (len == 1 && lx.org_suffix.Contains(last)) {
       *type = EntityType::kUnknown;
     }
   };
@@ -404,7 +404,7 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     // "Robotics startup X", "AI company Y": a sector word before an organisation noun
     // describes the name that follows. So does any word opening the sentence there
     // ("Drone maker X", "Fintech startup Y").
-    if (e - b == 1 && e < n && lx.org_suffix.Contains(toks[b].lower) &&
+    if (e - b == 1 && e < n && lx.org_suffix.Contains(toks[b]) &&
         lx.org_prefix.Match(toks, e) > 0) {
       return;
     }
@@ -429,13 +429,13 @@ void Analyzer::FindMentions(Document* doc, int si) const {
       add_mention(b, e, EntityType::kPerson, 2);
       return;
     }
-    bool org_tail = lx.org_suffix.Contains(toks[e - 1].lower) && e - b >= 2;
+    bool org_tail = lx.org_suffix.Contains(toks[e - 1]) && e - b >= 2;
     // A place inside a run is split off ("Trung Quốc ByteDance", "Lazada Việt Nam"),
     // unless the rest reads as a person's name ("Hoàng Đức Anh": Đức and Anh are also
     // given names) or as a company's ("Sequoia Capital India").
     auto person_like = [&](int from, int to) {
       for (int k = from; k < to; ++k) {
-        if (lx.surname.Contains(toks[k].lower)) return true;
+        if (lx.surname.Contains(toks[k])) return true;
       }
       return false;
     };
@@ -484,7 +484,7 @@ void Analyzer::FindMentions(Document* doc, int si) const {
           b > 0 && (cue_before || investor_cue) &&
           !lx.place_info[pv].city &&
           (!lx.place_info[pv].home || !toks[b + pm].viet) && toks[b + pm].cap &&
-          !(e - (b + pm) == 1 && lx.org_suffix.Contains(toks[b + pm].lower));
+          !(e - (b + pm) == 1 && lx.org_suffix.Contains(toks[b + pm]));
       // "doanh nhân Singapore Rachel Goh", "investor Japan Kenji Sato": after a person
       // cue a place is where the person is from, never part of the name.
       // "doanh nhân người Mỹ Chris Blank", "kỹ sư người Hàn Quốc Kim Min-su": the noun
@@ -530,7 +530,7 @@ void Analyzer::FindMentions(Document* doc, int si) const {
         for (int q = k; q < e; ++q) viet_place = viet_place || toks[q].viet;
         city_in_name = viet_name && viet_place;
       }
-      if (m > 0 && k + m == e && !org_tail && !lx.org_suffix.Contains(toks[k - 1].lower) && m > 1 &&
+      if (m > 0 && k + m == e && !org_tail && !lx.org_suffix.Contains(toks[k - 1]) && m > 1 &&
           !person_like(b, k) && !city_in_name) {
         add_run(b, k);
         add_place(k, e, v);
@@ -580,9 +580,9 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     // common noun ("nhà") of the business line, between a word of the name and one more
     // lower-case syllable right before the brand.
     if (k > 0 && k + 2 < n && toks[k].word && !toks[k].cap && !toks[k].has_digit &&
-        lx.common.Contains(toks[k].lower) && !lx.coord.Contains(toks[k].lower) &&
-        !lx.bridge.Contains(toks[k].lower) && !lx.filler.Contains(toks[k].lower) &&
-        !lx.stop.Contains(toks[k].lower) && !lx.genitive.Contains(toks[k].lower) &&
+        lx.common.Contains(toks[k]) && !lx.coord.Contains(toks[k]) &&
+        !lx.bridge.Contains(toks[k]) && !lx.filler.Contains(toks[k]) &&
+        !lx.stop.Contains(toks[k]) && !lx.genitive.Contains(toks[k]) &&
         toks[k].viet == toks[k - 1].viet && toks[k - 1].word && toks[k + 1].word &&
         !toks[k + 1].cap && !toks[k + 1].has_digit && !is_function_word(k + 1) &&
         lx.triggers.Match(toks, k + 1) == 0 && toks[k + 2].word && toks[k + 2].cap) {
@@ -638,7 +638,7 @@ void Analyzer::FindMentions(Document* doc, int si) const {
             ++j;
           } else if (u.has_digit && !IsYear(u) && j > b && toks[j - 1].cap &&
                      (j + 1 >= n || !toks[j + 1].word ||
-                      (!lx.finance.Contains(toks[j + 1].lower) && !lx.round.Match(toks, j + 1) &&
+                      (!lx.finance.Contains(toks[j + 1]) && !lx.round.Match(toks, j + 1) &&
                        !time_unit(j + 1)))) {
             ++j;
             number = true;
@@ -676,7 +676,7 @@ void Analyzer::FindMentions(Document* doc, int si) const {
             // "Công ty Cổ phần Logistics Tân Cảng Xanh": a capitalised business line
             // before the brand; the article may later use the brand alone.
             int tb2 = b;
-            while (tb2 < j - 2 && lx.org_suffix.Contains(toks[tb2].lower)) ++tb2;
+            while (tb2 < j - 2 && lx.org_suffix.Contains(toks[tb2])) ++tb2;
             if (tb2 > b && lx.places.Match(toks, tb2) != j - tb2) {
               for (int k = tb2; j - k >= 2; ++k) {
                 doc->mentions[idx].short_forms.push_back(
@@ -704,7 +704,7 @@ void Analyzer::FindMentions(Document* doc, int si) const {
         !In(lx.month, toks[i + 1]) && !time_unit(i + 1) && !lx.round.Match(toks, i + 1) &&
         !lx.places.Match(toks, i + 1) && !lx.org_prefix.Match(toks, i + 1) &&
         !lx.person_prefix.Match(toks, i + 1) && !lx.title.Match(toks, i + 1) &&
-        !lx.common.Contains(toks[i + 1].lower)) {
+        !lx.common.Contains(toks[i + 1])) {
       int j = i + 1;
       while (j < n && toks[j].word && toks[j].cap && !blocked[j]) ++j;
       add_mention(i, j, EntityType::kOrganization, 1);
@@ -759,8 +759,8 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     // Xuân Trường") it is the person's.
     if (im == 1 && i > 0 &&
         (lx.person_prefix.MatchEndingAt(toks, i) > 0 ||
-         (toks[i - 1].cap && lx.surname.Contains(toks[i - 1].lower)) ||
-         (i > 1 && toks[i - 1].cap && toks[i - 2].cap && lx.surname.Contains(toks[i - 2].lower)))) {
+         (toks[i - 1].cap && lx.surname.Contains(toks[i - 1])) ||
+         (i > 1 && toks[i - 1].cap && toks[i - 2].cap && lx.surname.Contains(toks[i - 2])))) {
       im = 0;
     }
     if (im > 0) {
@@ -790,12 +790,12 @@ void Analyzer::FindMentions(Document* doc, int si) const {
         } else if (u.word && u.cap && !blocked[j]) {
           ++j;
         } else if (u.word && !u.cap && j > i + im && toks[j - 1].cap && !u.has_digit &&
-                   !lx.coord.Contains(u.lower) && !lx.genitive.Contains(u.lower) &&
-                   !lx.bridge.Contains(u.lower) && lx.triggers.Match(toks, j) == 0 &&
+                   !lx.coord.Contains(u) && !lx.genitive.Contains(u) &&
+                   !lx.bridge.Contains(u) && lx.triggers.Match(toks, j) == 0 &&
                    (!is_function_word(j) ||
                     ((u.viet || toks[j - 1].viet) && !In(lx.locative, u) &&
                      !In(lx.agent_by, u) && !In(lx.source_from, u) && !In(lx.time_prep, u) &&
-                     !lx.filler.Contains(u.lower))) &&
+                     !lx.filler.Contains(u))) &&
                    j + 1 < n && toks[j + 1].word && toks[j + 1].cap && !blocked[j + 1]) {
           // "Học viện Hàng không Việt Nam", "Đài Tiếng nói Việt Nam": between two
           // capitalised words of a name even a word that is elsewhere a function word
@@ -818,7 +818,7 @@ void Analyzer::FindMentions(Document* doc, int si) const {
           // "Tổ chức Tài chính vi mô Hoa Lúa": more syllables of the business line
           // before the next capitalised word.
           while (j < n && name_syllable(j)) ++j;
-          if (j + 2 < n && lx.coord.Contains(toks[j].lower) &&
+          if (j + 2 < n && lx.coord.Contains(toks[j]) &&
               toks[j + 1].word && toks[j + 1].cap && !blocked[j + 1] &&
               lx.institution.Match(toks, j + 1) == 0 && lx.org_prefix.Match(toks, j + 1) == 0 &&
               lx.places.Match(toks, j + 1) == 0 && tail_syllable(j + 2) &&
@@ -864,8 +864,8 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     // before an English verb ("..., Tuấn told Nikkei Asia") is not read as one.
     if (i > 0 && toks[i - 1].word && !toks[i - 1].cap && i + 3 < n &&
         tail_syllable(i + 1) && (toks[i].viet || toks[i + 1].viet) && toks[i + 2].word &&
-        toks[i + 2].cap && !blocked[i + 2] && !lx.surname.Contains(toks[i].lower) &&
-        !lx.surname.Contains(toks[i + 2].lower) && lx.places.Match(toks, i) == 0 &&
+        toks[i + 2].cap && !blocked[i + 2] && !lx.surname.Contains(toks[i]) &&
+        !lx.surname.Contains(toks[i + 2]) && lx.places.Match(toks, i) == 0 &&
         lx.common.Match(toks, i) == 0 && lx.non_entity.Match(toks, i) == 0 &&
         lx.title.Match(toks, i) == 0 && lx.person_prefix.Match(toks, i) == 0 &&
         lx.org_prefix.Match(toks, i) == 0 && lx.anaphora.Match(toks, i) == 0 &&
@@ -913,7 +913,7 @@ void Analyzer::FindMentions(Document* doc, int si) const {
           toks[j + 1].word && toks[j + 1].cap && !blocked[j + 1]) {
         int q = j + 1;
         while (q < n && toks[q].word && toks[q].cap && !blocked[q]) ++q;
-        if (q - (j + 1) >= 2 && lx.org_suffix.Contains(toks[q - 1].lower)) {
+        if (q - (j + 1) >= 2 && lx.org_suffix.Contains(toks[q - 1])) {
           const std::string& text = doc->norm.text;
           const std::string owner = text.substr(toks[i].begin, toks[i].end - toks[i].begin);
           bool alone = false;
@@ -959,8 +959,8 @@ void Analyzer::FindMentions(Document* doc, int si) const {
           toks[j + 1].cap && !blocked[j + 1]) {
         int q = j + 1;
         while (q < n && toks[q].word && toks[q].cap && !blocked[q]) ++q;
-        if (lx.org_suffix.Contains(toks[q - 1].lower) ||
-            lx.corp_suffix.Contains(toks[q - 1].lower)) {
+        if (lx.org_suffix.Contains(toks[q - 1]) ||
+            lx.corp_suffix.Contains(toks[q - 1])) {
           j = q;
           grew = true;
         }
@@ -975,7 +975,7 @@ void Analyzer::FindMentions(Document* doc, int si) const {
         std::all_of(toks[j].lower.begin(), toks[j].lower.end(),
                     [](char c) { return (c >= '0' && c <= '9') || c == '.'; }) &&
         (j + 1 >= n || !toks[j + 1].word ||
-         (!time_unit(j + 1) && !lx.finance.Contains(toks[j + 1].lower) &&
+         (!time_unit(j + 1) && !lx.finance.Contains(toks[j + 1]) &&
           !lx.scale.Match(toks, j + 1) && !lx.currency.Match(toks, j + 1)))) {
       ++j;
     }
@@ -998,11 +998,11 @@ void Analyzer::FindMentions(Document* doc, int si) const {
       ++j;
     }
     // "Vision Fund 2", "Quỹ Mekong 3": a fund's series number ends its name.
-    if (j > i && j < n && lx.org_suffix.Contains(toks[j - 1].lower) && toks[j].word &&
+    if (j > i && j < n && lx.org_suffix.Contains(toks[j - 1]) && toks[j].word &&
         toks[j].has_digit && toks[j].lower.size() <= 2 && !toks[j].cap &&
         (j + 1 >= n || !toks[j + 1].word ||
-         (!time_unit(j + 1) && !lx.finance.Contains(toks[j + 1].lower) &&
-          !lx.scale.Contains(toks[j + 1].lower)))) {
+         (!time_unit(j + 1) && !lx.finance.Contains(toks[j + 1]) &&
+          !lx.scale.Contains(toks[j + 1])))) {
       ++j;
     }
     // "Hanoi University of Science and Technology", "the University of Melbourne": an
@@ -1021,7 +1021,7 @@ void Analyzer::FindMentions(Document* doc, int si) const {
         j += 1 + pm;
       }
     }
-    if (j > i && lx.institution.Contains(toks[j - 1].lower)) {
+    if (j > i && lx.institution.Contains(toks[j - 1])) {
       bool of_seen = false;
       while (j + 1 < n && toks[j + 1].word && toks[j + 1].cap && !blocked[j + 1] &&
              (In(lx.name_of, toks[j]) || (of_seen && In(lx.name_joiner, toks[j])))) {
@@ -1062,8 +1062,8 @@ void Analyzer::FindMentions(Document* doc, int si) const {
         b += pm;
       } else if (om > 0 && b + om < j) {
         b += om;
-      } else if (lx.common.Contains(toks[b].lower) && !lx.places.Match(toks, b) &&
-                 !(lx.surname.Contains(toks[b].lower) && j - b >= 2 && j - b <= 3 &&
+      } else if (lx.common.Contains(toks[b]) && !lx.places.Match(toks, b) &&
+                 !(lx.surname.Contains(toks[b]) && j - b >= 2 && j - b <= 3 &&
                    toks[b + 1].lower.size() >= 4 && !toks[b + 1].viet &&
                    lx.common.Match(toks, b + 1) == 0 && lx.org_suffix.Match(toks, b + 1) == 0) &&
                  !named_with(b, j)) {
@@ -1143,30 +1143,30 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     }
     // "Giám đốc Điều hành Alibaba Eddie Yongming Wu", "Chủ tịch FPT Trương Gia Bình":
     // after a title one capitalised run may hold the company, then the person.
-    if (b < j && j - b >= 3 && person_cue_before[b] && !lx.surname.Contains(toks[b].lower)) {
+    if (b < j && j - b >= 3 && person_cue_before[b] && !lx.surname.Contains(toks[b])) {
       int split = -1;
       // Not before places ("Vertex Ventures Southeast Asia & India": a regional arm).
       for (int k = b + 1; k + 1 < j && split < 0; ++k) {
-        if (lx.org_suffix.Contains(toks[k - 1].lower) && j - k <= 4 &&
+        if (lx.org_suffix.Contains(toks[k - 1]) && j - k <= 4 &&
             lx.places.Match(toks, k) == 0) {
           split = k;
         }
       }
       for (int k = b + 1; k + 1 < j && split < 0; ++k) {
         // Not inside a compound family name ("thầy giáo Tôn Thất Bình").
-        if (toks[k].viet && lx.surname.Contains(toks[k].lower) && j - k <= 4 &&
+        if (toks[k].viet && lx.surname.Contains(toks[k]) && j - k <= 4 &&
             lx.surname.MatchEndingAt(toks, k + 1) <= 1) {
           split = k;
         }
       }
       // "Chủ tịch Hanbit Park Ji-hoon", "CEO Naver Lee Hae-jin": a family name, then a
       // hyphenated given name, closing the run (East Asian order) is the person.
-      if (split < 0 && lx.surname.Contains(toks[j - 2].lower) && j - 2 > b &&
+      if (split < 0 && lx.surname.Contains(toks[j - 2]) && j - 2 > b &&
           toks[j - 1].lower.find('-') != std::string::npos && !toks[j - 1].has_digit &&
-          !lx.surname.Contains(toks[j - 3].lower)) {
+          !lx.surname.Contains(toks[j - 3])) {
         split = j - 2;
       }
-      if (split < 0 && j - b >= 4 && lx.surname.Contains(toks[j - 1].lower)) split = j - 3;
+      if (split < 0 && j - b >= 4 && lx.surname.Contains(toks[j - 1])) split = j - 3;
       if (split > b) {
         if (lx.places.Match(toks, b) == split - b) {
           add_run(b, split);
@@ -1374,8 +1374,8 @@ void Analyzer::FindMentions(Document* doc, int si) const {
           if (doc->mentions[s.token_mention[k]].type != EntityType::kPlace) ok = false;
           break;
         }
-        if (!toks[k].word || lx.filler.Contains(toks[k].lower) || lx.triggers.Match(toks, k) ||
-            lx.bridge.Contains(toks[k].lower)) {
+        if (!toks[k].word || lx.filler.Contains(toks[k]) || lx.triggers.Match(toks, k) ||
+            lx.bridge.Contains(toks[k])) {
           break;
         }
       }
@@ -1460,11 +1460,11 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     auto listed_person_like = [&](const Mention& m) {
       int len = m.te - m.tb;
       if (m.anaphor || m.type != EntityType::kUnknown || len < 2 || len > 4) return false;
-      bool viet = false, family = lx.surname.Contains(toks[m.tb].lower), middle = false;
+      bool viet = false, family = lx.surname.Contains(toks[m.tb]), middle = false;
       for (int k = m.tb; k < m.te; ++k) {
         const Token& t = toks[k];
         if (!t.word || !t.cap || t.has_digit || t.all_caps || t.has_upper_inside ||
-            lx.org_suffix.Contains(t.lower) || lx.corp_suffix.Contains(t.lower) ||
+            lx.org_suffix.Contains(t) || lx.corp_suffix.Contains(t) ||
             lx.places.Match(toks, k) > 0) {
           return false;
         }
@@ -1476,8 +1476,8 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     auto listed = [&](const Mention& a, const Mention& b) {
       // b follows a after ",", a joiner, or ", and".
       int gap = b.tb - a.te;
-      if (gap == 1) return IsPunct(toks[a.te], ",") || lx.coord.Contains(toks[a.te].lower);
-      return gap == 2 && IsPunct(toks[a.te], ",") && lx.coord.Contains(toks[a.te + 1].lower);
+      if (gap == 1) return IsPunct(toks[a.te], ",") || lx.coord.Contains(toks[a.te]);
+      return gap == 2 && IsPunct(toks[a.te], ",") && lx.coord.Contains(toks[a.te + 1]);
     };
     // A comma alone links two names only inside a list that a joiner closes ("A, B và
     // C"); "Theo bà Linh, Kiddo Learn ..." is a clause boundary.
@@ -1522,7 +1522,7 @@ void Analyzer::FindMentions(Document* doc, int si) const {
   }
   for (size_t a = 0; a < s.mentions.size(); ++a) {
     Mention& m = doc->mentions[s.mentions[a]];
-    if (m.tb > 0 && lx.genitive.Contains(toks[m.tb - 1].lower)) m.genitive = true;
+    if (m.tb > 0 && lx.genitive.Contains(toks[m.tb - 1])) m.genitive = true;
     // "Theo X, ..." / "According to X, ...": a source, not an actor.
     for (int k = m.tb - 1; k >= 0 && k >= m.tb - 8; --k) {
       if (IsPunct(toks[k], ",")) break;
@@ -1543,7 +1543,7 @@ void Analyzer::FindMentions(Document* doc, int si) const {
     // So does "Người Lao Động - Sáng 1/11, ...": a common word may open the name.
     bool opens_line = a == 0;
     for (int k = 0; k < m.tb && opens_line; ++k) {
-      opens_line = k < 2 && toks[k].word && lx.common.Contains(toks[k].lower);
+      opens_line = k < 2 && toks[k].word && lx.common.Contains(toks[k]);
     }
     if (opens_line && a + 1 < s.mentions.size() && m.te + 1 < n && !m.anaphor &&
         (IsPunct(toks[m.te], "-") || toks[m.te].lower == "–") &&
@@ -1566,7 +1566,7 @@ void Analyzer::FindMentions(Document* doc, int si) const {
       bool dated = false;
       for (int k = bar + 1; bar >= 0 && k < n && !dated; ++k) dated = toks[k].has_digit;
       bool alone = true;
-      for (int k = 0; k < m.tb && alone; ++k) alone = !toks[k].word || lx.common.Contains(toks[k].lower);
+      for (int k = 0; k < m.tb && alone; ++k) alone = !toks[k].word || lx.common.Contains(toks[k]);
       if (dated && alone) {
         m.outlet = true;
         m.source = true;

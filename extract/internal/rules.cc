@@ -103,11 +103,11 @@ class SentenceRules {
     // "of the French retailer Decathlon": a description that ends on its head noun.
     int start = M(mi).tb;
     if (int d = DescriptionBefore(start); d < start && d >= 1 &&
-        lx_.genitive.Contains(t_[d - 1].lower)) {
+        lx_.genitive.Contains(t_[d - 1])) {
       start = d;
     }
     for (int q = start - 1; q >= 1 && q >= start - 4; --q) {
-      if (lx_.genitive.Contains(t_[q].lower)) {
+      if (lx_.genitive.Contains(t_[q])) {
         // Only inside an appositive: "X, the brand of Y, which ...".
         for (int c = q - 1; c >= 1 && c >= q - 6; --c) {
           if (IsPunct(t_[c], ",")) return MentionAt(c - 1) >= 0 ? mi : -1;
@@ -134,7 +134,7 @@ class SentenceRules {
       }
     }
     int um = k < n_ ? lx_.unit_noun.Match(t_, k) : 0;
-    if (um == 0 || k + um + 1 >= n_ || !lx_.genitive.Contains(t_[k + um].lower)) return -1;
+    if (um == 0 || k + um + 1 >= n_ || !lx_.genitive.Contains(t_[k + um])) return -1;
     int mi = MentionAt(k + um + 1);
     if (mi < 0 || M(mi).tb != k + um + 1 || TypeOf(mi) == EntityType::kPlace ||
         TypeOf(mi) == EntityType::kPerson) {
@@ -225,9 +225,9 @@ class SentenceRules {
       }
       if (!t.word || t.has_digit || lx_.coord.Match(t_, q - 1) > 0 ||
           lx_.triggers.Match(t_, q - 1) > 0 || lx_.filler.Match(t_, q - 1) > 0 ||
-          lx_.stop.Match(t_, q - 1) > 0 || lx_.genitive.Contains(t.lower) ||
-          lx_.locative.Contains(t.lower) || lx_.agent_by.Contains(t.lower) ||
-          lx_.source_from.Contains(t.lower)) {
+          lx_.stop.Match(t_, q - 1) > 0 || lx_.genitive.Contains(t) ||
+          lx_.locative.Contains(t) || lx_.agent_by.Contains(t) ||
+          lx_.source_from.Contains(t)) {
         break;
       }
       // A nationality ("Korean") or a lower-case modifier ("food", "state").
@@ -270,7 +270,7 @@ class SentenceRules {
       }
       if (!t.word || t.has_digit || lx_.coord.Match(t_, q) > 0 || lx_.triggers.Match(t_, q) > 0 ||
           lx_.filler.Match(t_, q) > 0 || lx_.stop.Match(t_, q) > 0 ||
-          lx_.genitive.Contains(t.lower) || lx_.locative.Contains(t.lower) ||
+          lx_.genitive.Contains(t) || lx_.locative.Contains(t) ||
           lx_.clause_break.Match(t_, q) > 0 || lx_.modality.Match(t_, q) > 0) {
         return -1;
       }
@@ -760,7 +760,7 @@ Slot SentenceRules::LeftGroup(int pos, bool appositive) const {
       if (found == mi && IsPunct(t_[m.te], ",")) {
         int g = m.tb - std::max(lx_.title.MatchEndingAt(t_, m.tb),
                                 lx_.person_prefix.MatchEndingAt(t_, m.tb));
-        if (g >= 3 && lx_.genitive.Contains(t_[g - 1].lower)) {
+        if (g >= 3 && lx_.genitive.Contains(t_[g - 1])) {
           int depth = 0;
           for (int q = g - 2; q >= 1 && q >= g - 16; --q) {
             if (IsPunct(t_[q], ")")) ++depth;
@@ -1100,12 +1100,12 @@ Slot SentenceRules::RightGroup(int pos, int max_gap) const {
     if (int um = lx_.org_prefix.Match(t_, k); um > 0 && !t.cap) {
       int g = k + um;
       while (g < n_ && g <= k + um + 2 && t_[g].word && !t_[g].cap && MentionAt(g) < 0 &&
-             !lx_.genitive.Contains(t_[g].lower)) {
+             !lx_.genitive.Contains(t_[g])) {
         ++g;
       }
-      if (g + 1 < n_ && lx_.genitive.Contains(t_[g].lower) && MentionAt(g + 1) < 0) {
+      if (g + 1 < n_ && lx_.genitive.Contains(t_[g]) && MentionAt(g + 1) < 0) {
         g += 1 + lx_.org_prefix.Match(t_, g + 1);
-      } else if (g + 1 < n_ && lx_.genitive.Contains(t_[g].lower)) {
+      } else if (g + 1 < n_ && lx_.genitive.Contains(t_[g])) {
         ++g;
       } else {
         g = -1;
@@ -2680,7 +2680,7 @@ void SentenceRules::Circum(int i, int m) {
   }
   v = SkipAppositive(v);
   // "được tập đoàn NTT Data của Nhật Bản mua lại": the agent's country.
-  if (v + 1 < n_ && lx_.genitive.Contains(t_[v].lower) && MentionAt(v + 1) >= 0 &&
+  if (v + 1 < n_ && lx_.genitive.Contains(t_[v]) && MentionAt(v + 1) >= 0 &&
       TypeOf(MentionAt(v + 1)) == EntityType::kPlace) {
     v = M(MentionAt(v + 1)).te;
   }
@@ -2740,7 +2740,7 @@ void SentenceRules::Circum(int i, int m) {
       int c = place.tb - om - 1;
       // "AquaLoop, một doanh nghiệp xử lý nước thải của Thái Lan do Y thành lập": the
       // description's country after a genitive word.
-      if (om == 0 && place.tb >= 3 && lx_.genitive.Contains(t_[place.tb - 1].lower)) {
+      if (om == 0 && place.tb >= 3 && lx_.genitive.Contains(t_[place.tb - 1])) {
         int q = place.tb - 2;
         while (q > 0 && q >= place.tb - 10 && MentionAt(q) < 0 && t_[q].word && !t_[q].cap) --q;
         if (q > 0 && IsPunct(t_[q], ",") && q + 1 < place.tb - 1 && In(lx_.article, t_[q + 1])) {
@@ -3632,7 +3632,7 @@ void SentenceRules::SellStake(int i) {
   }
   bool share = false;
   while (k < n_ && MentionAt(k) < 0 && In(lx_.share_word, t_[k]) && !In(lx_.into, t_[k]) &&
-         !lx_.genitive.Contains(t_[k].lower)) {
+         !lx_.genitive.Contains(t_[k])) {
     share = true;
     ++k;
   }
@@ -3640,14 +3640,14 @@ void SentenceRules::SellStake(int i) {
   // "a 10% stake in Kiwi Labs to Orbit Media", "20% cổ phần của Học Vui cho Y": a holding
   // in the company named there changes hands.
   int held = -1;
-  if ((In(lx_.into, t_[k]) || lx_.genitive.Contains(t_[k].lower)) && MentionAt(k + 1) >= 0 &&
+  if ((In(lx_.into, t_[k]) || lx_.genitive.Contains(t_[k])) && MentionAt(k + 1) >= 0 &&
       M(MentionAt(k + 1)).tb == k + 1 && TypeOf(MentionAt(k + 1)) != EntityType::kPlace) {
     held = MentionAt(k + 1);
     k = M(held).te;
   }
   // "cho"/"to": the buyers follow.
   int b = k < n_ ? std::max(lx_.bridge.Match(t_, k), lx_.purpose.Match(t_, k)) : 0;
-  if (b == 0 || In(lx_.into, t_[k]) || lx_.genitive.Contains(t_[k].lower) ||
+  if (b == 0 || In(lx_.into, t_[k]) || lx_.genitive.Contains(t_[k]) ||
       In(lx_.locative, t_[k]) || In(lx_.source_from, t_[k])) {
     return;
   }

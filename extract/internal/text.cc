@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "absl/hash/hash.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
@@ -190,11 +191,15 @@ NormalizedText Normalize(absl::string_view text) {
   uint32_t seg_begin = 0, seg_end = 0;
   std::string utf8;
   auto emit = [&](absl::string_view bytes, uint32_t b, uint32_t e) {
-    out.text.append(bytes.data(), bytes.size());
-    for (size_t k = 0; k < bytes.size(); ++k) {
+    if (bytes.size() == 1) {
+      out.text.push_back(bytes[0]);
       out.begin_map.push_back(b);
       out.end_map.push_back(e);
+      return;
     }
+    out.text.append(bytes.data(), bytes.size());
+    out.begin_map.insert(out.begin_map.end(), bytes.size(), b);
+    out.end_map.insert(out.end_map.end(), bytes.size(), e);
   };
   auto flush = [&]() {
     if (segment.isEmpty()) return;
@@ -211,6 +216,21 @@ NormalizedText Normalize(absl::string_view text) {
   };
   size_t i = 0;
   while (i < text.size()) {
+    // Fast path: printable ASCII and single spaces followed by more ASCII, which
+    // nothing maps, composes or combines with: most of an article.
+    if (segment.isEmpty()) {
+      while (i + 1 < text.size()) {
+        unsigned char c = static_cast<unsigned char>(text[i]);
+        if (static_cast<unsigned char>(text[i + 1]) >= 0x80) break;
+        bool plain = (c > ' ' && c < 0x7F) ||
+                     (c == ' ' && !out.text.empty() && out.text.back() != ' ');
+        if (!plain) break;
+        out.text.push_back(static_cast<char>(c));
+        out.begin_map.push_back(static_cast<uint32_t>(i));
+        out.end_map.push_back(static_cast<uint32_t>(i + 1));
+        ++i;
+      }
+    }
     size_t len;
     UChar32 cp = DecodeAt(text, i, &len);
     uint32_t b = static_cast<uint32_t>(i), e = static_cast<uint32_t>(i + len);
@@ -220,7 +240,7 @@ NormalizedText Normalize(absl::string_view text) {
     if (cp < 0x80) {
       // ASCII always starts a new NFC segment, but it may still combine with marks
       // that follow (e + U+0301), so it opens a segment rather than being emitted.
-      flush();
+      if (!segment.isEmpty()) flush();
       if (cp == ' ' && !out.text.empty() && out.text.back() == ' ' && segment.isEmpty()) {
         // Collapse runs of spaces into one, keeping the offsets of the first.
         out.end_map.back() = e;
@@ -277,19 +297,25 @@ NormalizedText Normalize(absl::string_view text) {
     }
   }
   if (!any) return out;
+  // Copies the text between fixes in bulk; most articles need none or a few.
   NormalizedText fixed;
-  fixed.original_size = out.original_size;
-  fixed.text.reserve(t.size());
-  fixed.begin_map.reserve(t.size());
-  fixed.end_map.reserve(t.size());
+  size_t copied = 0;  // Bytes of `out` already in `fixed`.
+  auto copy_upto = [&](size_t k) {
+    if (copied == 0 && k == 0) return;
+    fixed.text.append(t, copied, k - copied);
+    fixed.begin_map.insert(fixed.begin_map.end(), out.begin_map.begin() + copied,
+                           out.begin_map.begin() + k);
+    fixed.end_map.insert(fixed.end_map.end(), out.end_map.begin() + copied,
+                         out.end_map.begin() + k);
+    copied = k;
+  };
   size_t k = 0;
   UChar32 prev = 0;
   while (k < t.size()) {
     size_t len1;
     UChar32 c1 = DecodeAt(t, k, &len1);
-    bool done = false;
     if ((c1 == 'o' || c1 == 'O' || c1 == 'u' || c1 == 'U') && k + len1 < t.size() && prev != 'q' &&
-        prev != 'Q') {
+        prev != 'Q' && static_cast<uint8_t>(t[k + len1]) >= 0xC0) {
       size_t len2;
       UChar32 c2 = DecodeAt(t, k + len1, &len2);
       UChar32 next = 0;
@@ -306,6 +332,13 @@ NormalizedText Normalize(absl::string_view text) {
         bool uy = (c1 == 'u' || c1 == 'U') && (base == 'y' || base == 'Y');
         UChar32 composed = (oa || uy) ? nfc->composePair(c1, d.charAt(1)) : U_SENTINEL;
         if (composed >= 0) {
+          if (fixed.text.empty()) {
+            fixed.original_size = out.original_size;
+            fixed.text.reserve(t.size());
+            fixed.begin_map.reserve(t.size());
+            fixed.end_map.reserve(t.size());
+          }
+          copy_upto(k);
           std::string bytes;
           AppendUtf8(composed, &bytes);
           AppendUtf8(base, &bytes);
@@ -314,21 +347,17 @@ NormalizedText Normalize(absl::string_view text) {
           fixed.begin_map.insert(fixed.begin_map.end(), bytes.size(), ob);
           fixed.end_map.insert(fixed.end_map.end(), bytes.size(), oe);
           k += len1 + len2;
+          copied = k;
           prev = base;
-          done = true;
+          continue;
         }
       }
     }
-    if (!done) {
-      fixed.text.append(t, k, len1);
-      fixed.begin_map.insert(fixed.begin_map.end(), out.begin_map.begin() + k,
-                             out.begin_map.begin() + k + len1);
-      fixed.end_map.insert(fixed.end_map.end(), out.end_map.begin() + k,
-                           out.end_map.begin() + k + len1);
-      k += len1;
-      prev = c1;
-    }
+    k += len1;
+    prev = c1;
   }
+  if (copied == 0) return out;
+  copy_upto(t.size());
   return fixed;
 }
 
@@ -351,41 +380,75 @@ std::string Lower(absl::string_view text) {
   return out;
 }
 
-std::string Fold(absl::string_view text) {
+namespace {
+
+// What Fold does with one code point: append `folded`, skip it (a combining mark), or
+// end the word.
+struct FoldStep {
+  enum Kind : uint8_t { kAppend, kSkip, kBreak };
+  Kind kind = kBreak;
+  UChar32 folded = 0;
+};
+
+FoldStep FoldCodePoint(UChar32 cp) {
+  // "đ" has no decomposition; folding it to "d" is the Vietnamese convention.
+  if (cp == 0x0111 || cp == 0x0110) cp = 'd';
   const icu::Normalizer2* nfd = Nfd();
+  icu::UnicodeString d;
+  if (cp >= 0xC0 && nfd != nullptr && nfd->getDecomposition(cp, d)) cp = d.char32At(0);
+  if (u_isalnum(cp)) return {FoldStep::kAppend, u_tolower(cp)};
+  if (u_getIntPropertyValue(cp, UCHAR_GENERAL_CATEGORY) == U_NON_SPACING_MARK) {
+    return {FoldStep::kSkip, 0};
+  }
+  return {FoldStep::kBreak, 0};
+}
+
+// Latin, Vietnamese and the other scripts below U+2000 fold from a table built once,
+// since names are folded many times per article.
+constexpr UChar32 kFoldTableSize = 0x2000;
+
+const std::vector<FoldStep>& FoldTable() {
+  static const std::vector<FoldStep>* table = [] {
+    auto* t = new std::vector<FoldStep>(kFoldTableSize);
+    for (UChar32 cp = 0; cp < kFoldTableSize; ++cp) (*t)[cp] = FoldCodePoint(cp);
+    return t;
+  }();
+  return *table;
+}
+
+}  // namespace
+
+std::string Fold(absl::string_view text) {
+  const std::vector<FoldStep>& table = FoldTable();
   std::string out;
   out.reserve(text.size());
   bool pending_space = false;
   size_t i = 0;
-  auto put = [&](UChar32 cp) {
-    if (u_isalnum(cp)) {
-      if (pending_space && !out.empty()) out.push_back(' ');
-      pending_space = false;
-      AppendUtf8(u_tolower(cp), &out);
-    } else if (u_getIntPropertyValue(cp, UCHAR_GENERAL_CATEGORY) != U_NON_SPACING_MARK) {
-      pending_space = true;
-    }
-  };
   while (i < text.size()) {
     size_t len;
     UChar32 cp = DecodeAt(text, i, &len);
     i += len;
-    if (cp == 0x0111 || cp == 0x0110) {
-      put('d');
-      continue;
-    }
-    icu::UnicodeString d;
-    if (cp >= 0xC0 && nfd != nullptr && nfd->getDecomposition(cp, d)) {
-      put(d.char32At(0));
-    } else {
-      put(cp);
+    FoldStep step = cp < kFoldTableSize ? table[cp] : FoldCodePoint(cp);
+    if (step.kind == FoldStep::kAppend) {
+      if (pending_space && !out.empty()) out.push_back(' ');
+      pending_space = false;
+      if (step.folded < 0x80) {
+        out.push_back(static_cast<char>(step.folded));
+      } else {
+        AppendUtf8(step.folded, &out);
+      }
+    } else if (step.kind == FoldStep::kBreak) {
+      pending_space = true;
     }
   }
   return out;
 }
 
+uint64_t WordHash(absl::string_view word) { return absl::Hash<absl::string_view>{}(word); }
+
 std::vector<Token> Tokenize(absl::string_view text, uint32_t base) {
   std::vector<Token> tokens;
+  tokens.reserve(text.size() / 4 + 1);  // About one token per five bytes of news text.
   size_t i = 0;
   const size_t n = text.size();
   auto is_word_cp = [](UChar32 cp) {
@@ -412,6 +475,7 @@ std::vector<Token> Tokenize(absl::string_view text, uint32_t base) {
       }
       tok.end = static_cast<uint32_t>(base + i + len);
       tok.lower = Lower(text.substr(i, len));
+      tok.lower_hash = WordHash(tok.lower);
       tokens.push_back(std::move(tok));
       i += len;
       continue;
@@ -421,6 +485,25 @@ std::vector<Token> Tokenize(absl::string_view text, uint32_t base) {
     int letters = 0, uppers = 0;
     bool first = true, seen_lower = false;
     while (j < n) {
+      unsigned char b = static_cast<unsigned char>(text[j]);
+      if (b < 0x80 && absl::ascii_isalnum(b)) {
+        // ASCII without ICU: the same answers u_isalpha, u_isupper and u_islower give.
+        if (absl::ascii_isalpha(b)) {
+          ++letters;
+          if (absl::ascii_isupper(b)) {
+            ++uppers;
+            if (first) tok.upper_first = true;
+            if (seen_lower) tok.has_upper_inside = true;
+          } else {
+            seen_lower = true;
+          }
+        } else {
+          tok.has_digit = true;
+        }
+        first = false;
+        ++j;
+        continue;
+      }
       size_t l;
       UChar32 c = DecodeAt(text, j, &l);
       if (is_word_cp(c)) {
@@ -470,6 +553,7 @@ std::vector<Token> Tokenize(absl::string_view text, uint32_t base) {
     }
     tok.end = static_cast<uint32_t>(base + j);
     tok.lower = Lower(text.substr(i, j - i));
+    tok.lower_hash = WordHash(tok.lower);
     tok.all_caps = letters >= 2 && uppers == letters;
     tok.cap = tok.upper_first || tok.has_upper_inside || (tok.has_digit && letters > 0);
     tokens.push_back(std::move(tok));

@@ -50,6 +50,7 @@ struct Token {
   uint32_t begin = 0;  // Byte offsets into the normalised text.
   uint32_t end = 0;
   std::string lower;
+  uint64_t lower_hash = 0;  // WordHash(lower): lexicon lookups probe with it, never rehash.
   bool word = false;  // Letters or digits (with inner '.', '-', '\'').
   bool cap = false;   // Starts upper case, or mixes digits/upper case (01.ai, iPhone).
   bool upper_first = false;
@@ -58,6 +59,9 @@ struct Token {
   bool has_upper_inside = false;  // An upper-case letter after a lower-case one.
   bool viet = false;  // Has a letter only Vietnamese uses (ă â đ ê ô ơ ư, tone marks).
 };
+
+// The hash the lexicons' tables key their words by; every token carries its own.
+uint64_t WordHash(absl::string_view word);
 
 // Splits `text` (normalised) into tokens; offsets are `base` + index into `text`.
 std::vector<Token> Tokenize(absl::string_view text, uint32_t base = 0);

@@ -32,7 +32,7 @@ inline bool InNumber(const std::vector<Token>& toks, int k) {
 }
 
 // Whether the token is one of the single words of a lexicon word class.
-inline bool In(const PhraseTable& table, const Token& t) { return table.Contains(t.lower); }
+inline bool In(const PhraseTable& table, const Token& t) { return table.Contains(t); }
 
 // A domain-like name: "JD.com", "01.ai", "Udeer.AI".
 inline bool LooksLikeDomain(const Lexicons& lx, absl::string_view lower) {

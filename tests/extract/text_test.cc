@@ -50,6 +50,35 @@ TEST(NormalizeTest, MapsEveryByteBackToTheOriginal) {
   EXPECT_EQ(original.substr(y.begin, y.end - y.begin), "y");
 }
 
+TEST(NormalizeTest, AsciiRunsKeepTheirOffsetsAndStillCombine) {
+  // Runs of spaces become one space that maps back to the whole run.
+  const std::string spaced = "ab   cd\r\ne";
+  NormalizedText n = Normalize(spaced);
+  ASSERT_EQ(n.text, "ab cd \ne");
+  graph::ByteSpan space = n.ToOriginal(2, 3);
+  EXPECT_EQ(space.begin, 2u);
+  EXPECT_EQ(space.end, 5u);
+  graph::ByteSpan e = n.ToOriginal(n.text.size() - 1, n.text.size());
+  EXPECT_EQ(spaced.substr(e.begin, e.end - e.begin), "e");
+  // An ASCII letter followed by a combining mark composes with it.
+  EXPECT_EQ(Normalize("Cafe\xCC\x81 Sa\xCC\x80i Go\xCC\x80n").text, "Café Sài Gòn");
+}
+
+TEST(NormalizeTest, MovesEveryOldToneAndMapsEachBack) {
+  const std::string original = "Hoà và Thuý, khoẻ; hoà";
+  NormalizedText n = Normalize(original);
+  ASSERT_EQ(n.text, "Hòa và Thúy, khỏe; hòa");
+  for (absl::string_view word : {"Thúy", "khỏe"}) {
+    size_t b = n.text.find(std::string(word));
+    ASSERT_NE(b, std::string::npos) << word;
+    graph::ByteSpan span = n.ToOriginal(b, b + word.size());
+    std::string back = original.substr(span.begin, span.end - span.begin);
+    EXPECT_EQ(Normalize(back).text, word);
+  }
+  graph::ByteSpan last = n.ToOriginal(n.text.size() - 4, n.text.size());
+  EXPECT_EQ(original.substr(last.begin, last.end - last.begin), "hoà");
+}
+
 TEST(ValidateUtf8Test, NamesTheOffsetOfTheFirstBadByte) {
   EXPECT_TRUE(ValidateUtf8("Hà Nội").ok());
   absl::Status s =
@@ -67,6 +96,36 @@ TEST(FoldTest, DropsCaseAndDiacritics) {
   EXPECT_EQ(Fold("Hàng Châu"), "hang chau");
   EXPECT_EQ(Fold("Đại học Bắc Kinh"), "dai hoc bac kinh");
   EXPECT_EQ(Fold("01.AI"), "01 ai");
+  // Decomposed input, punctuation runs, and letters beyond the table of common scripts.
+  EXPECT_EQ(Fold("Ha\xCC\x80ng -- Cha\xCC\x82u!"), "hang chau");
+  EXPECT_EQ(Fold("\xEF\xBC\xA1\xEF\xBC\xA2"), "\xEF\xBD\x81\xEF\xBD\x82");  // Fullwidth AB.
+  EXPECT_EQ(Fold("阿里巴巴 Group"), "阿里巴巴 group");
+  EXPECT_EQ(Fold("Ωmega Σ"), "ωmega σ");
+}
+
+TEST(PhraseTableTest, MatchesTokensAndWordsAlike) {
+  PhraseTable table;
+  table.Add("quỹ đầu tư", 1);
+  table.Add("quỹ", 2);
+  table.Add("Capital", 3);
+  std::vector<Token> t = Tokenize("Quỹ đầu tư Mekong Capital và quỹ khác");
+  for (const Token& tok : t) EXPECT_EQ(tok.lower_hash, WordHash(tok.lower)) << tok.lower;
+  int value = 0;
+  EXPECT_EQ(table.Match(t, 0, &value), 3);
+  EXPECT_EQ(value, 1);
+  EXPECT_EQ(table.Match(t, 1), 0);
+  EXPECT_EQ(table.MatchEndingAt(t, 5, &value), 1);
+  EXPECT_EQ(value, 3);
+  EXPECT_EQ(table.Match(t, 6, &value), 1);
+  EXPECT_EQ(value, 2);
+  EXPECT_EQ(table.Match(t, 99), 0);
+  EXPECT_EQ(table.MatchEndingAt(t, 0), 0);
+  for (const Token& tok : t) {
+    EXPECT_EQ(table.Contains(tok), table.Contains(tok.lower)) << tok.lower;
+  }
+  EXPECT_TRUE(table.Contains("quỹ đầu tư"));
+  EXPECT_TRUE(table.Contains(t[4]));
+  EXPECT_FALSE(table.Contains(t[3]));
 }
 
 TEST(TokenizeTest, KeepsNamesWithDotsAndDigitsWhole) {
